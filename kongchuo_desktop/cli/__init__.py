@@ -1,0 +1,1 @@
+"""The `kongchuo` command line: headless commands over the same services as the GUI."""

@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, engine/session setup, migrations at start-up."""
