@@ -89,10 +89,9 @@ def _check_file(path: Path) -> None:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            revision = None
+            revisions: set[str] = set()
             if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
+                revisions = {r[0] for r in conn.execute("SELECT version_num FROM alembic_version")}
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -101,10 +100,11 @@ def _check_file(path: Path) -> None:
         ) from exc
     if tables and "alembic_version" not in tables:
         raise DatabaseOpenError("not_sqlite", f"“{path.name}”是 SQLite 文件，但不是本软件的数据库，已拒绝打开。")
-    if revision is not None and revision not in migrate.known_revisions():
+    unknown = revisions - migrate.known_revisions()
+    if unknown:
         raise DatabaseOpenError(
             "newer_schema",
-            f"数据库“{path.name}”来自更新版本的软件（结构版本 {revision}），本版本无法打开。"
+            f"数据库“{path.name}”来自更新版本的软件（结构版本 {','.join(sorted(unknown))}），本版本无法打开。"
             "请先升级软件，文件未被改动。",
         )
 
@@ -171,12 +171,13 @@ def open_database(path: str | Path, *, create: bool = False, lock: bool = True) 
         engine = make_engine(path)
         with engine.connect() as conn:
             current = migrate.current_revision(conn)
+            up_to_date = migrate.is_current(conn)
         backup_path = None
-        if current != migrate.head_revision():
+        if not up_to_date:
             if current is not None:
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 backup_path = backup_file(
-                    path, path.parent / "backups" / f"{path.stem}-升级前-{current}-{stamp}.sqlite"
+                    path, path.parent / "backups" / f"{path.stem}-升级前-{current.replace(',', '+')}-{stamp}.sqlite"
                 )
                 log.info("backed up %s to %s before migrating", path, backup_path)
             with engine.begin() as conn:

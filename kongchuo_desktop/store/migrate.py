@@ -25,11 +25,14 @@ def script_directory() -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config())
 
 
+def head_revisions() -> frozenset[str]:
+    """The newest schema revisions this app knows (one per branch; normally exactly one)."""
+    return frozenset(script_directory().get_heads())
+
+
 def head_revision() -> str:
-    """The newest schema revision this app knows."""
-    head = script_directory().get_current_head()
-    assert head is not None
-    return head
+    """The newest revisions as one sorted, comma-joined label (for messages and file names)."""
+    return ",".join(sorted(head_revisions()))
 
 
 def known_revisions() -> set[str]:
@@ -37,15 +40,26 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script_directory().walk_revisions()}
 
 
+def current_revisions(connection: Connection) -> frozenset[str]:
+    """The revisions stamped in the database (empty for a new one)."""
+    return frozenset(MigrationContext.configure(connection).get_current_heads())
+
+
 def current_revision(connection: Connection) -> str | None:
-    """The revision stamped in the database, or None for an empty one."""
-    return MigrationContext.configure(connection).get_current_revision()
+    """The stamped revisions as one sorted, comma-joined label, or None for a new database."""
+    revs = current_revisions(connection)
+    return ",".join(sorted(revs)) if revs else None
+
+
+def is_current(connection: Connection) -> bool:
+    """True when the database is at every head this app knows."""
+    return current_revisions(connection) == head_revisions()
 
 
 def upgrade(connection: Connection) -> None:
-    """Upgrade the database on `connection` to head, in one transaction."""
+    """Upgrade the database on `connection` to all heads, in one transaction."""
     from alembic import command
 
     cfg = alembic_config()
     cfg.attributes["connection"] = connection
-    command.upgrade(cfg, "head")
+    command.upgrade(cfg, "heads")

@@ -26,7 +26,7 @@ def test_new_database_is_migrated_with_pragmas(tmp_path: Path) -> None:
             assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
             assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 5000
-            assert migrate.current_revision(conn) == migrate.head_revision()
+            assert migrate.is_current(conn)
     finally:
         db.close()
 

@@ -40,7 +40,7 @@ def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
     cfg = migrate.alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, "heads")
         command.downgrade(cfg, "base")
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, "heads")
     assert "student" in inspect(engine).get_table_names()
