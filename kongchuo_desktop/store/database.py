@@ -60,7 +60,12 @@ class Database:
         return self.sessions()
 
     def close(self) -> None:
-        """Dispose of connections and release the instance lock."""
+        """Refresh planner statistics where useful, dispose of connections, release the lock."""
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
+        except Exception:  # a failing optimisation must never block closing
+            log.warning("PRAGMA optimize failed", exc_info=True)
         self.engine.dispose()
         if self.lock is not None and self.lock.is_locked:
             self.lock.release()
