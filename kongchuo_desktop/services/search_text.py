@@ -60,6 +60,29 @@ def parse(text: str) -> SearchTerms:
     return SearchTerms(pinyin=letters, initials=initials, student_no=student_no)
 
 
+def branches(terms: SearchTerms, table: object) -> list[tuple[str, ColumnElement[bool]]]:
+    """Each thing the text may mean as (column name, prefix condition on that column)."""
+    cols = table.c  # type: ignore[attr-defined]
+    wanted = [
+        ("name", terms.name),
+        ("name_pinyin", terms.pinyin),
+        ("name_initials", terms.initials),
+        ("id_number", terms.id_number),
+        ("student_no", terms.student_no),
+    ]
+    return [(col, starts_with(cols[col], value)) for col, value in wanted if value and col in cols]
+
+
+def unindexed(column: ColumnElement[str], prefix: str) -> ColumnElement[bool]:
+    """The same prefix test written so that no index answers it (``col || ''``).
+
+    Used when a prefix matches so many rows that walking the sort order's index and testing each
+    row is cheaper than fetching every match and sorting it.
+    """
+    wrapped = column.concat("")
+    return and_(wrapped >= prefix, wrapped < prefix_upper_bound(prefix))
+
+
 def condition(terms: SearchTerms, table: object) -> ColumnElement[bool] | None:
     """An OR of the prefix conditions for a table with name / name_pinyin / name_initials /
     id_number (and optionally student_no) columns; None when there is nothing to search."""

@@ -104,7 +104,11 @@ def app_figures(path: Path) -> dict[str, list[float] | float]:
                  model.sort(StudentTableModel.NAME, Qt.SortOrder.AscendingOrder), paint()), 3
     )
     out["sort by name desc"] = [t / 2 for t in out["sort by name desc"]]  # two sorts per sample
-    out["sort by school"] = timed(lambda: (model.sort(StudentTableModel.SCHOOL, Qt.SortOrder.AscendingOrder), paint()), 3)
+    out["sort by school"] = timed(
+        lambda: (model.sort(StudentTableModel.SCHOOL, Qt.SortOrder.DescendingOrder), paint(),
+                 model.sort(StudentTableModel.SCHOOL, Qt.SortOrder.AscendingOrder), paint()), 3
+    )
+    out["sort by school"] = [t / 2 for t in out["sort by school"]]
     out["scroll to the middle"] = timed(lambda: (view.scrollTo(model.index(model.total // 2, 0)), paint()), 3)
     out["peak rss"] = peak_rss_mb()
     db.close()
