@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kongchuo_desktop.domain.id_number import check_char
@@ -26,3 +27,23 @@ def school_id(db: Database, name: str) -> str:
         school = school_by_name(session, name)
         assert school is not None
         return school.id
+
+
+def shared_samples() -> Path:
+    """The shared sample files (../shared/samples beside the checkout, or KONGCHUO_SAMPLES).
+
+    Missing samples skip a test on a developer machine but fail it in CI (CI=true), where the
+    shared folder is always laid beside the clone: a silent skip there would hide a regression.
+    """
+    import os
+
+    import pytest
+
+    env = os.environ.get("KONGCHUO_SAMPLES")
+    folder = Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared" / "samples"
+    if not (folder / "roster_sample.xlsx").is_file():
+        message = f"sample files not found in {folder} (set KONGCHUO_SAMPLES)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return folder

@@ -124,8 +124,6 @@ def files(tmp_path: Path) -> Files:
 
 @pytest.fixture
 def samples_dir() -> Path:
-    env = os.environ.get("KONGCHUO_SAMPLES")
-    folder = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "samples"
-    if not (folder / "roster_sample.xlsx").exists():
-        pytest.skip(f"sample files not found in {folder} (set KONGCHUO_SAMPLES)")
-    return folder
+    from tests.helpers import shared_samples
+
+    return shared_samples()
