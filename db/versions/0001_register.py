@@ -251,6 +251,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_student_school_grade', ['school_id', 'grade', 'class_no', 'name_pinyin'], unique=False, sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
         batch_op.create_index('ix_student_sex', ['sex', 'name_pinyin'], unique=False, sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
         batch_op.create_index('ix_student_status', ['status', 'name_pinyin'], unique=False, sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
+        batch_op.create_index('ix_student_hukou_township', ['hukou_township_id', 'id_number'], unique=False, sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
         batch_op.create_index('ix_student_student_no', ['student_no', 'deleted'], unique=False)
         batch_op.create_index('ix_student_township', ['township_id', 'name_pinyin'], unique=False, sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
 
@@ -285,6 +286,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('child', schema=None) as batch_op:
         batch_op.create_index('ix_child_birth_date', ['birth_date', 'name_pinyin'], unique=False, sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
+        batch_op.create_index('ix_child_sex', ['sex', 'name_pinyin'], unique=False, sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
+        batch_op.create_index('ix_child_hukou_village', ['hukou_village', 'name_pinyin'], unique=False, sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
         batch_op.create_index(batch_op.f('ix_child_change_seq'), ['change_seq'], unique=False)
         batch_op.create_index('ix_child_id_number', ['id_number', 'deleted'], unique=False)
         batch_op.create_index('ix_child_name', ['name', 'deleted'], unique=False)
@@ -370,12 +373,15 @@ def downgrade() -> None:
         batch_op.drop_index('ix_child_name')
         batch_op.drop_index('ix_child_id_number')
         batch_op.drop_index(batch_op.f('ix_child_change_seq'))
+        batch_op.drop_index('ix_child_sex', sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
+        batch_op.drop_index('ix_child_hukou_village', sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
         batch_op.drop_index('ix_child_birth_date', sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
 
     op.drop_table('child')
     with op.batch_alter_table('student', schema=None) as batch_op:
         batch_op.drop_index('ix_student_township', sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
         batch_op.drop_index('ix_student_student_no')
+        batch_op.drop_index('ix_student_hukou_township', sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
         batch_op.drop_index('ix_student_status', sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
         batch_op.drop_index('ix_student_sex', sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))
         batch_op.drop_index('ix_student_school_grade', sqlite_where=sa.text('deleted = 0'), postgresql_where=sa.text('deleted = 0'))

@@ -11,7 +11,9 @@ from typing import NoReturn
 
 from kongchuo_desktop import __version__
 from kongchuo_desktop.cli import commands
+from kongchuo_desktop.cli.context import add_identity_arguments
 from kongchuo_desktop.cli.output import INTERNAL, OK, REJECTED, USAGE, CommandError, say_error
+from kongchuo_desktop.services.errors import ServiceError
 
 log = logging.getLogger("kongchuo")
 
@@ -45,6 +47,7 @@ def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     parser.add_argument("--db", type=Path, default=default, help="数据库文件（默认：用户数据文件夹）")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh" if top else argparse.SUPPRESS, help="错误信息语言")
     parser.add_argument("--json", action="store_true", default=False if top else argparse.SUPPRESS, help="以 JSON 输出摘要")
+    add_identity_arguments(parser, top)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,6 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         say_error(str(exc), args.lang, exc.english)
         return exc.code
+    except ServiceError as exc:  # refused by a service (permission, validation): nothing changed
+        say_error(str(exc), args.lang)
+        return REJECTED
     except KeyboardInterrupt:
         say_error("已取消", args.lang, "cancelled")
         return REJECTED

@@ -1,4 +1,5 @@
-"""A student's history: 学籍异动 with their proof, and every audited edit, newest first."""
+"""A student's history: 学籍异动 with their proof, every audited edit, and (services.case_history)
+absences, visits and case events, newest first."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import NotFoundError
 from kongchuo_desktop.store.database import Database
@@ -73,12 +75,13 @@ class HistoryEvent:
 
 def student_history(db: Database, actor: Actor, student_id: str) -> list[HistoryEvent]:
     """Status changes and audited edits of one student, newest first."""
+    actor.require(perms.STUDENT_READ)
     events: list[HistoryEvent] = []
     with db.read_session() as session:
         student = session.get(Student, student_id)
         if student is None:
             raise NotFoundError("找不到这个学生。")
-        actor.require_school(student.school_id, student.township_id)
+        actor.require_student(student.school_id, student.township_id, student.grade, student.class_no)
         counts = dict(
             session.execute(
                 select(Attachment.owner_id, func.count())
@@ -127,5 +130,10 @@ def student_history(db: Database, actor: Actor, student_id: str) -> list[History
             shown = [e for e in entries if e.field in ("name", "school_id", "grade", "class_no")]
             text = "，".join(f"{field_label(e.field)}：{_display(session, e.field, e.new_value)}" for e in shown)
             events.append(HistoryEvent(local_time(entries[0].at), "登记", f"登记入册（{text}）", entries[0].user))
+        if actor.can(perms.CASE_READ):  # absences, visits and cases (issue 4)
+            from kongchuo_desktop.services import clock
+            from kongchuo_desktop.services.case_history import case_history_events
+
+            events.extend(case_history_events(session, student_id, clock.today()))
     events.sort(key=HistoryEvent.sort_key, reverse=True)
     return events

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from kongchuo_desktop.services.errors import ValidationError
 from kongchuo_desktop.store import audit
+from kongchuo_desktop.store.base import new_id
 from kongchuo_desktop.store.database import Database
 from kongchuo_desktop.store.local import local_site, put_setting
 from kongchuo_desktop.store.models import School, Site, Township
@@ -78,12 +79,16 @@ def init_site(
         problems["township"] = "学校和乡镇站点需要填写所属乡镇"
     if problems:
         raise ValidationError(problems)
-    with db.transaction(user=user) as session:
+    site_id = new_id()
+    # The site's id is known before anything is written, so every row and audit entry made while
+    # setting up already carries it (the audit chain of this site starts here).
+    with db.transaction(user=user, site_id=site_id) as session:
         if local_site(session) is not None:
             raise ValidationError({"site": "这个数据库已经初始化过站点，不能再次初始化"})
         town = township_by_name(session, township, create=True) if township else None
         sch = school_by_name(session, school, township=town, create=True) if school else None
         site = Site(
+            id=site_id,
             name=name.strip(),
             site_type=site_type,
             township_id=town.id if town else None,
@@ -92,8 +97,6 @@ def init_site(
         )
         session.add(site)
         session.flush()
-        site.origin_site_id = site.id
-        session.info["site_id"] = site.id
         for key, value in DEFAULT_SETTINGS.items():
             put_setting(session, key, value)
         audit.record(session, "create", "site", site.id, {"name": (None, site.name), "site_type": (None, site_type)})

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from kongchuo_desktop.domain import status as status_rules
+from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.attachments import attach, read_proof_file
 from kongchuo_desktop.services.errors import NotFoundError, ValidationError
@@ -32,6 +33,7 @@ class StatusChangeRequest:
 
 def record_status_change(db: Database, actor: Actor, student_id: str, req: StatusChangeRequest) -> str:
     """Apply a status change to a student, storing proof; returns the StatusChange id."""
+    actor.require(perms.STATUS_CHANGE)
     problems: dict[str, str] = {}
     if req.kind not in status_rules.STATUS_CHANGE_KINDS:
         problems["kind"] = f"未知的异动类型“{req.kind}”"
@@ -57,7 +59,7 @@ def record_status_change(db: Database, actor: Actor, student_id: str, req: Statu
         student = session.get(Student, student_id)
         if student is None or student.deleted:
             raise NotFoundError("找不到这个学生，可能已被删除。")
-        actor.require_school(student.school_id, student.township_id)
+        actor.require_student(student.school_id, student.township_id, student.grade, student.class_no)
         last = session.execute(
             select(StatusChange.changed_on)
             .where(StatusChange.student_id == student.id, StatusChange.deleted.is_(False))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, union
 from sqlalchemy.orm import Session
 
 from kongchuo_desktop.domain.pinyin import name_keys
+from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services import search_text
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.store.models import School, Student, Township
@@ -78,12 +80,18 @@ class StudentRow:
 
 
 ROW_COLUMNS = [T.c[name] for name in StudentRow.__dataclass_fields__]
+ROW_NAMES = set(StudentRow.__dataclass_fields__)
+# Search branches whose matches are spread evenly over every sort order (unlike name and pinyin,
+# which cluster in name order); when they match this many rows, walking the sort index is cheaper.
+UNCORRELATED_SEARCH = {"id_number", "student_no"}
+LARGE_BRANCH = 10_000
 
 
 class StudentRegister:
     """Counts and pages of the student register within an actor's scope."""
 
     def __init__(self, session: Session, actor: Actor) -> None:
+        actor.require(perms.STUDENT_READ)
         self.session = session
         self.actor = actor
 
@@ -94,6 +102,8 @@ class StudentRegister:
             terms.append(T.c.school_id == self.actor.school_id)
         elif self.actor.township_id is not None:
             terms.append(T.c.township_id == self.actor.township_id)
+        if self.actor.classes:
+            terms.append(or_(*(and_(T.c.grade == g, T.c.class_no == c) for g, c in self.actor.classes)))
         if flt.township_id is not None:
             terms.append(T.c.township_id == flt.township_id)
         if flt.school_id is not None:
@@ -121,9 +131,56 @@ class StudentRegister:
         if sort in SEGMENT_SORTS:
             return self._segment_page(flt, sort, descending, offset, limit)
         keys = SORT_KEYS.get(sort, SORT_KEYS["name"])
-        order = [k.desc() for k in keys] if descending else list(keys)
-        stmt = select(*ROW_COLUMNS).where(and_(*self.where(flt))).order_by(*order).offset(offset).limit(limit)
+        return self._ordered_page(flt, [], keys, descending, offset, limit)
+
+    def _ordered_page(
+        self,
+        flt: StudentFilter,
+        extra: list[ColumnElement[bool]],
+        keys: tuple[ColumnElement[Any], ...],
+        descending: bool,
+        offset: int,
+        limit: int,
+    ) -> list[StudentRow]:
+        """One page in `keys` order, planned so that each search branch stays on an index.
+
+        A search ORs several prefix branches (name, pinyin, initials, ID, 学籍号). SQLite answers
+        such an OR with an index union followed by a sort of every match, which is slow when a
+        branch matches hundreds of thousands of rows. Instead each branch is fetched in sort order
+        up to offset+limit rows and the branches are merged; an ID or 学籍号 branch that matches
+        very many rows walks the sort index and tests each row instead (see search_text.unindexed).
+        """
+        base = [*self.where(replace(flt, text="")), *extra]
+        terms = search_text.parse(flt.text)
+        order_cols = list(keys)
+        order = [k.desc() for k in order_cols] if descending else order_cols
+        wanted = [*ROW_COLUMNS, *(k for k in order_cols if k.name not in ROW_NAMES)]
+        parts = search_text.branches(terms, T)
+        if terms.empty:
+            stmt = select(*ROW_COLUMNS).where(and_(*base)).order_by(*order).offset(offset).limit(limit)
+            return self._rows(stmt)
+        if not parts:
+            return []
+        members = []
+        for column, cond in parts:
+            if column in UNCORRELATED_SEARCH and self._is_large(base, cond):
+                cond = search_text.unindexed(T.c[column], getattr(terms, column))
+            if len(parts) == 1:
+                stmt = select(*ROW_COLUMNS).where(and_(*base, cond)).order_by(*order).offset(offset).limit(limit)
+                return self._rows(stmt)
+            sub = select(*wanted).where(and_(*base, cond)).order_by(*order).limit(offset + limit).subquery()
+            members.append(select(*sub.c))
+        merged = union(*members).subquery()
+        merged_order = [merged.c[k.name] for k in order_cols]
+        if descending:
+            merged_order = [c.desc() for c in merged_order]
+        stmt = select(*(merged.c[c.name] for c in ROW_COLUMNS)).order_by(*merged_order).offset(offset).limit(limit)
         return self._rows(stmt)
+
+    def _is_large(self, base: list[ColumnElement[bool]], cond: ColumnElement[bool]) -> bool:
+        """Whether a branch matches at least LARGE_BRANCH rows (a bounded, index-only probe)."""
+        probe = select(literal(1)).where(and_(*base, cond)).limit(LARGE_BRANCH).subquery()
+        return int(self.session.execute(select(func.count()).select_from(probe)).scalar_one()) >= LARGE_BRANCH
 
     def segments(self, flt: StudentFilter, sort: str, descending: bool = False) -> list[tuple[str | None, int]]:
         """(key, count) per school or township, in the pinyin order of their names."""
@@ -148,21 +205,15 @@ class StudentRegister:
         column, _lookup = SEGMENT_SORTS[sort]
         rows: list[StudentRow] = []
         start = 0
-        inner = [T.c.name_pinyin.desc(), T.c.id.desc()] if descending else [T.c.name_pinyin, T.c.id]
         for key, size in self.segments(flt, sort, descending):
             end = start + size
             if end > offset and len(rows) < limit:
-                local_offset = max(0, offset - start)
-                want = limit - len(rows)
                 key_term = column.is_(None) if key is None else column == key
-                stmt = (
-                    select(*ROW_COLUMNS)
-                    .where(and_(*self.where(flt), key_term))
-                    .order_by(*inner)
-                    .offset(local_offset)
-                    .limit(want)
+                rows.extend(
+                    self._ordered_page(
+                        flt, [key_term], SORT_KEYS["name"], descending, max(0, offset - start), limit - len(rows)
+                    )
                 )
-                rows.extend(self._rows(stmt))
             start = end
             if len(rows) >= limit:
                 break

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from kongchuo_desktop.domain import id_number as idn
 from kongchuo_desktop.domain.pinyin import name_keys
+from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import NotFoundError, ValidationError
 from kongchuo_desktop.services.student_rules import check_student
@@ -81,7 +82,7 @@ def _check(session: Session, actor: Actor, values: dict[str, Any], guardians: li
     if problems:
         raise ValidationError(problems)
     assert school is not None
-    actor.require_school(school.id, school.township_id)
+    actor.require_student(school.id, school.township_id, values.get("grade"), values.get("class_no"))
     return school
 
 
@@ -133,6 +134,7 @@ def create_student(
     db: Database, actor: Actor, values: Mapping[str, Any], guardians: list[Mapping[str, Any]] | None = None
 ) -> str:
     """Register a new student (status 在读); returns its id."""
+    actor.require(perms.STUDENT_CREATE)
     vals = _normalise(values)
     gs = _clean_guardians(guardians)
     with db.transaction(user=actor.user) as session:
@@ -159,11 +161,12 @@ def update_student(
     reason: str | None = None,
 ) -> dict[str, tuple[Any, Any]]:
     """Save edits to a student; returns the changed fields (old, new), all audited."""
+    actor.require(perms.STUDENT_UPDATE)
     with db.transaction(user=actor.user) as session:
         student = session.get(Student, student_id)
         if student is None or student.deleted:
             raise NotFoundError("找不到这个学生，可能已被删除。")
-        actor.require_school(student.school_id, student.township_id)
+        actor.require_student(student.school_id, student.township_id, student.grade, student.class_no)
         current = {k: getattr(student, k) for k in EDITABLE}
         vals = {**current, **_normalise(values)}
         gs = _clean_guardians(guardians) if guardians is not None else _guardian_values(session, student.id)
@@ -194,24 +197,26 @@ def _guardian_values(session: Session, student_id: str) -> list[dict[str, Any]]:
 
 def get_student(db: Database, actor: Actor, student_id: str) -> StudentDetail:
     """A student's values and guardians (NotFoundError / PermissionDenied as appropriate)."""
+    actor.require(perms.STUDENT_READ)
     with db.read_session() as session:
         student = session.get(Student, student_id)
         if student is None or student.deleted:
             raise NotFoundError("找不到这个学生，可能已被删除。")
-        actor.require_school(student.school_id, student.township_id)
+        actor.require_student(student.school_id, student.township_id, student.grade, student.class_no)
         values = {k: getattr(student, k) for k in EDITABLE}
         return StudentDetail(student.id, values, _guardian_values(session, student.id), student.status)
 
 
 def delete_student(db: Database, actor: Actor, student_id: str, reason: str) -> None:
     """Mark a student deleted (a tombstone that syncs); the reason is required and audited."""
+    actor.require(perms.STUDENT_DELETE)
     if not reason.strip():
         raise ValidationError({"reason": "删除学生必须说明原因"})
     with db.transaction(user=actor.user) as session:
         student = session.get(Student, student_id)
         if student is None or student.deleted:
             raise NotFoundError("找不到这个学生，可能已被删除。")
-        actor.require_school(student.school_id, student.township_id)
+        actor.require_student(student.school_id, student.township_id, student.grade, student.class_no)
         student.deleted = True
         audit.record(session, "delete", "student", student.id, {"deleted": (False, True)}, reason)
 

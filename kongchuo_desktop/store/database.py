@@ -158,11 +158,16 @@ def backup_file(path: Path, target: Path) -> Path:
     return target
 
 
-def open_database(path: str | Path, *, create: bool = False, lock: bool = True) -> Database:
+def open_database(
+    path: str | Path, *, create: bool = False, lock: bool = True, check_integrity: bool = False
+) -> Database:
     """Open (or with create=True make) a site database and bring its schema to head.
 
     Raises DatabaseOpenError — with the file untouched — for a file that is missing, not SQLite,
     corrupt, read-only, locked by another instance or from a newer version of the app.
+    check_integrity (the GUI's start-up): also run PRAGMA integrity_check and foreign_key_check
+    first and raise store.integrity.DatabaseDamagedError (code "damaged", with its report) when
+    they find anything — before any backup or migration touches the file.
     """
     path = Path(path).expanduser().resolve()
     if not path.exists():
@@ -173,6 +178,12 @@ def open_database(path: str | Path, *, create: bool = False, lock: bool = True) 
         _check_file(path)
     instance_lock = _acquire_lock(path) if lock else None
     try:
+        if check_integrity and path.exists() and path.stat().st_size > 0:
+            from kongchuo_desktop.store.integrity import DatabaseDamagedError, check_file
+
+            report = check_file(path)
+            if not report.ok:
+                raise DatabaseDamagedError(path, report)
         engine = make_engine(path)
         with engine.connect() as conn:
             current = migrate.current_revision(conn)

@@ -19,7 +19,7 @@ TOWNSHIPS = ["好里堡街道", "河西街道", "森工街道", "河东街道", 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国志宇浩然子涵梓轩欣怡雨彤思远嘉琪佳乐博文晨阳一诺俊熙紫萱若曦天佑"
 AREAS = ["150785", "150702", "150781", "152223"]
-VERSION = 4  # bump when the generated content or the schema changes
+VERSION = 5  # bump when the generated content or the schema changes
 
 
 def _id(rng: random.Random) -> str:

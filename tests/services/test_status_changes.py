@@ -51,9 +51,9 @@ def test_suspend_then_resume_with_proof(township_db: Database, pupil: str, proof
         township_db, DEMO_ADMIN, pupil, StatusChangeRequest("休学", TODAY, "因病住院", proof_files=[proof])
     )
     assert status_of(township_db, pupil) == "休学"
-    files = list_attachments(township_db, "status_change", cid)
+    files = list_attachments(township_db, DEMO_ADMIN, "status_change", cid)
     assert [f.file_name for f in files] == ["诊断证明.jpg"]
-    assert attachment_data(township_db, files[0].sha256) == proof.read_bytes()
+    assert attachment_data(township_db, DEMO_ADMIN, files[0].sha256) == proof.read_bytes()
     record_status_change(township_db, DEMO_ADMIN, pupil, StatusChangeRequest("复学", TODAY, "病愈返校"))
     assert status_of(township_db, pupil) == "在读"
     events = history.student_history(township_db, DEMO_ADMIN, pupil)

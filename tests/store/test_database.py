@@ -120,7 +120,11 @@ def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "n.sqlite"
     open_database(path, create=True).close()
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    # one row per schema branch: make one of them a revision this app does not know
+    conn.execute(
+        "UPDATE alembic_version SET version_num = '9999_future'"
+        " WHERE version_num = (SELECT min(version_num) FROM alembic_version)"
+    )
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()

@@ -29,6 +29,20 @@ def run(args: argparse.Namespace) -> int:
         summary = create_demo(path, students=args.students, seed=args.seed)
     except ValidationError as exc:
         raise CommandError(REJECTED, str(exc)) from exc
-    data = {"db": str(path), **summary.as_dict()}
-    emit(data, args.json, [f"已创建演示数据库：{path}"] + [f"  {k}：{v}" for k, v in summary.as_dict().items()])
+    from kongchuo_desktop.services.accounts import DEMO_PASSWORD, ensure_demo_admin
+    from kongchuo_desktop.store.database import open_database
+
+    db = open_database(path)
+    try:
+        ensure_demo_admin(db)  # demo mode acts as the demo administrator; sample accounts show the roles
+    finally:
+        db.close()
+    data = {"db": str(path), **summary.as_dict(), "accounts": ["demo", "principal", "teacher"]}
+    emit(
+        data,
+        args.json,
+        [f"已创建演示数据库：{path}"]
+        + [f"  {k}：{v}" for k, v in summary.as_dict().items()]
+        + [f"  演示账户：demo（管理员）、principal（校长）、teacher（教师），密码均为 {DEMO_PASSWORD}"],
+    )
     return OK

@@ -1,6 +1,19 @@
 """All ORM models, importable from one place."""
 
 from kongchuo_desktop.store.base import Base
+from kongchuo_desktop.store.models.accounts import UserAccount
+from kongchuo_desktop.store.models.cases import (
+    Absence,
+    CalendarDay,
+    Case,
+    CaseEvent,
+    CaseNotice,
+    Referral,
+    SchoolCalendar,
+    Visit,
+)
+from kongchuo_desktop.store.models.imports import HeaderMapping, ImportBatch
+from kongchuo_desktop.store.models.letters import Letter, LetterTemplate
 from kongchuo_desktop.store.models.organisation import School, SchoolClass, Site, Staff, Township
 from kongchuo_desktop.store.models.people import Child, Guardian, Student
 from kongchuo_desktop.store.models.records import (
@@ -13,12 +26,24 @@ from kongchuo_desktop.store.models.records import (
 )
 
 __all__ = [
+    "Absence",
+    "CalendarDay",
+    "Case",
+    "CaseEvent",
+    "CaseNotice",
+    "Referral",
+    "SchoolCalendar",
+    "Visit",
     "Attachment",
     "AttachmentBlob",
     "AuditEntry",
     "Base",
     "Child",
     "Guardian",
+    "HeaderMapping",
+    "ImportBatch",
+    "Letter",
+    "LetterTemplate",
     "LocalState",
     "School",
     "SchoolClass",
@@ -28,4 +53,5 @@ __all__ = [
     "StatusChange",
     "Student",
     "Township",
+    "UserAccount",
 ]

@@ -58,6 +58,7 @@ class Student(SyncMixin, Base):
         live_index("ix_student_grade", "grade", "class_no", "name_pinyin"),
         live_index("ix_student_school_grade", "school_id", "grade", "class_no", "name_pinyin"),
         live_index("ix_student_status", "status", "name_pinyin"),
+        live_index("ix_student_hukou_township", "hukou_township_id", "id_number"),
         live_index("ix_student_left_behind", "left_behind", "name_pinyin", where="left_behind != '无'"),
         live_index("ix_student_migrant", "name_pinyin", where="migrant = 1"),
         live_index("ix_student_disability", "name_pinyin", where="disability_type IS NOT NULL"),
@@ -138,6 +139,8 @@ class Child(SyncMixin, Base):
         live_index("ix_child_township", "township_id", "name_pinyin"),
         live_index("ix_child_situation", "situation", "name_pinyin"),
         live_index("ix_child_birth_date", "birth_date", "name_pinyin"),
+        live_index("ix_child_sex", "sex", "name_pinyin"),
+        live_index("ix_child_hukou_village", "hukou_village", "name_pinyin"),
         Index("ix_child_student", "student_id"),
     )
 

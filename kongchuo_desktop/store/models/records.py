@@ -58,14 +58,18 @@ class Attachment(SyncMixin, Base):
 class AuditEntry(SyncMixin, Base):
     """One audited change of one field: who, when, what before/after, why.
 
-    action: create | update | delete; entity / entity_id: the changed row;
-    seq: local order of entries; prev_hash / entry_hash: the tamper-evident chain.
+    action: create | update | delete | restore; entity / entity_id: the changed row;
+    site_id: the site that wrote the entry — each site keeps its own chain, so entries arriving
+    by sync keep their place in their site's chain; seq: 1, 2, 3 … within the site's chain;
+    prev_hash / entry_hash: the tamper-evident chain (store.audit).
     """
 
     __tablename__ = "audit_entry"
     __table_args__ = (
         Index("ix_audit_entity", "entity", "entity_id", "at"),
-        Index("ix_audit_seq", "seq", unique=True),
+        Index("ix_audit_site_seq", "site_id", "seq", unique=True),
+        Index("ix_audit_at", "at"),
+        Index("ix_audit_user", "user", "at"),
     )
     seq: Mapped[int] = mapped_column(Integer)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
