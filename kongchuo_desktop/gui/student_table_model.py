@@ -11,7 +11,7 @@ from kongchuo_desktop.domain.codes import SPECIAL_GROUPS, grade_label
 from kongchuo_desktop.gui.paged_table_model import Column, PagedTableModel
 from kongchuo_desktop.services import lookups
 from kongchuo_desktop.services.actor import Actor
-from kongchuo_desktop.services.student_register import StudentFilter, StudentRegister, StudentRow
+from kongchuo_desktop.services.student_register import SEGMENT_SORTS, StudentFilter, StudentRegister, StudentRow
 from kongchuo_desktop.store.database import Database
 
 _CTX = "StudentTableModel"
@@ -53,6 +53,8 @@ class StudentTableModel(PagedTableModel):
 
     def __init__(self, db: Database, actor: Actor, flt: StudentFilter | None = None, parent: Any = None) -> None:
         self._schools = lookups.school_names(db)
+        self._segments: list[tuple[str | None, int]] = []
+        self._segments_key: tuple[Any, ...] | None = None
         super().__init__(db, actor, flt or StudentFilter(), parent)
 
     def _query_count(self, session: Any, flt: StudentFilter) -> int:
@@ -61,7 +63,15 @@ class StudentTableModel(PagedTableModel):
     def _query_page(
         self, session: Any, flt: StudentFilter, sort: str, descending: bool, offset: int, limit: int
     ) -> list[StudentRow]:
-        return StudentRegister(session, self._actor).page(flt, sort, descending, offset, limit)
+        register = StudentRegister(session, self._actor)
+        if sort not in SEGMENT_SORTS:
+            return register.page(flt, sort, descending, offset, limit)
+        # Per-school counts cost a GROUP BY over every match: once per result, not once per page.
+        key = (self._generation, flt, sort, descending)
+        if self._segments_key != key:
+            self._segments = register.segments(flt, sort, descending)
+            self._segments_key = key
+        return register.page(flt, sort, descending, offset, limit, segments=self._segments)
 
     def display(self, row: StudentRow, column: int) -> str:
         if column == self.NAME:

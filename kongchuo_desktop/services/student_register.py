@@ -125,11 +125,23 @@ class StudentRegister:
         return int(self.session.execute(stmt).scalar_one())
 
     def page(
-        self, flt: StudentFilter, sort: str = "name", descending: bool = False, offset: int = 0, limit: int = 200
+        self,
+        flt: StudentFilter,
+        sort: str = "name",
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 200,
+        segments: list[tuple[str | None, int]] | None = None,
     ) -> list[StudentRow]:
-        """Rows [offset, offset+limit) of the filtered register in the given order."""
+        """Rows [offset, offset+limit) of the filtered register in the given order.
+
+        For the school and township sorts a caller paging through one result may pass the
+        `segments()` it got for that filter and order, so they are not counted again per page.
+        """
         if sort in SEGMENT_SORTS:
-            return self._segment_page(flt, sort, descending, offset, limit)
+            if segments is None:
+                segments = self.segments(flt, sort, descending)
+            return self._segment_page(flt, sort, descending, offset, limit, segments)
         keys = SORT_KEYS.get(sort, SORT_KEYS["name"])
         return self._ordered_page(flt, [], keys, descending, offset, limit)
 
@@ -198,14 +210,20 @@ class StudentRegister:
         return [(key, counts[key]) for key in ordered]
 
     def _segment_page(
-        self, flt: StudentFilter, sort: str, descending: bool, offset: int, limit: int
+        self,
+        flt: StudentFilter,
+        sort: str,
+        descending: bool,
+        offset: int,
+        limit: int,
+        segments: list[tuple[str | None, int]],
     ) -> list[StudentRow]:
         # Sorting 1,000,000 rows by a joined name is slow; instead walk the (few) schools in name
         # order and page inside each one on its (school_id, name_pinyin) index.
         column, _lookup = SEGMENT_SORTS[sort]
         rows: list[StudentRow] = []
         start = 0
-        for key, size in self.segments(flt, sort, descending):
+        for key, size in segments:
             end = start + size
             if end > offset and len(rows) < limit:
                 key_term = column.is_(None) if key is None else column == key
