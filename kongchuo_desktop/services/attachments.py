@@ -72,6 +72,11 @@ def _owner_in_scope(session: Session, actor: Actor, owner_type: str, owner_id: s
         student = session.get(Student, change.student_id) if change is not None else None
     elif owner_type == "student":
         student = session.get(Student, owner_id)
+    elif owner_type == "visit":
+        from kongchuo_desktop.store.models.cases import Visit
+
+        visit = session.get(Visit, owner_id)
+        student = session.get(Student, visit.student_id) if visit is not None else None
     elif owner_type == "child":
         child = session.get(Child, owner_id)
         if child is None:

@@ -184,6 +184,7 @@ class DemoSummary:
     status_changes: int
     attachments: int
     seconds: float
+    cases: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly form (for ``kongchuo demo --json``)."""
@@ -201,6 +202,7 @@ class DemoSummary:
             "children": self.children,
             "status_changes": self.status_changes,
             "attachments": self.attachments,
+            "cases": self.cases,
             "seconds": round(self.seconds, 2),
         }
 
@@ -212,6 +214,7 @@ def create_demo(
     progress: Progress | None = None,
     *,
     today: dt.date | None = None,
+    cases: bool = True,
 ) -> DemoSummary:
     """Create a demo township database (金河镇, 根河市) at `path` with `students` invented pupils.
 
@@ -238,6 +241,7 @@ def create_demo(
     _remove_db_files(tmp)
     try:
         counts, site_id, school_year = _build(tmp, students, seed, progress, today or dt.date.today())
+        counts["cases"] = _add_accounts_and_cases(tmp, seed, today or dt.date.today(), cases)
         wal = Path(f"{tmp}-wal")
         if wal.exists() and wal.stat().st_size > 0:  # never expected after a clean close
             raise RuntimeError(f"SQLite left a write-ahead log behind for {tmp}")
@@ -252,6 +256,20 @@ def create_demo(
         seconds=time.perf_counter() - started,
         **counts,
     )
+
+
+def _add_accounts_and_cases(path: Path, seed: int, today: dt.date, cases: bool) -> int:
+    """Demo accounts (demo/principal/teacher) and, unless `cases` is False, casework at every
+    stage; returns the case count."""
+    from kongchuo_desktop.services.accounts import ensure_demo_admin
+    from kongchuo_desktop.services.demo_cases import add_demo_cases
+
+    db = open_database(path)
+    try:
+        ensure_demo_admin(db)
+        return add_demo_cases(db, seed, today).cases if cases else 0
+    finally:
+        db.close()
 
 
 def _remove_db_files(path: Path) -> None:

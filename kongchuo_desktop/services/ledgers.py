@@ -669,3 +669,9 @@ __all__ = [
     "ledger_keys",
     "register_ledger",
 ]
+
+
+# The casework fills the 疑似辍学 / 辍学 / 家访 ledgers (imported last: it builds on the registry above).
+from kongchuo_desktop.services.case_ledgers import register_case_ledgers  # noqa: E402
+
+register_case_ledgers()

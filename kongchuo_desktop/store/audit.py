@@ -35,7 +35,8 @@ ENTITY_LABELS = {
     "student": "学生", "child": "适龄儿童", "school": "学校", "township": "乡镇", "site": "站点",
     "account": "账户", "setting": "设置", "status_change": "学籍异动", "staff": "教职工",
     "guardian": "监护人", "attachment": "证明材料", "database": "数据库", "letter": "责任状",
-    "case": "劝返个案", "visit": "家访",
+    "case": "劝返个案", "visit": "家访", "absence": "缺课", "referral": "转介", "case_notice": "限期返校通知书",
+    "school_calendar": "校历",
 }  # fmt: skip
 
 # Columns in hash order (the digest covers every one of them, prev_hash included).
