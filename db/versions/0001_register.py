@@ -1,15 +1,14 @@
 """register: sites, schools, staff, students, children, status changes, attachments, audit
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-28 15:29:44.815264
 """
 
 from __future__ import annotations
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None

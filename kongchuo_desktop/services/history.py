@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from kongchuo_desktop.domain.ethnicity import name_of
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import NotFoundError
 from kongchuo_desktop.store.database import Database
-from kongchuo_desktop.domain.ethnicity import name_of
 from kongchuo_desktop.store.models import Attachment, AuditEntry, School, Staff, StatusChange, Student, Township
 
 FIELD_LABELS = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,10 +50,8 @@ def _normalise(values: Mapping[str, Any]) -> dict[str, Any]:
     if out.get("student_no"):
         out["student_no"] = idn.normalize(out["student_no"])
     if out.get("id_number") and not out.get("birth_date"):
-        try:
+        with contextlib.suppress(idn.IdNumberError):  # an invalid ID is reported by the checks
             out["birth_date"] = idn.parse(out["id_number"]).birth_date
-        except idn.IdNumberError:
-            pass
     for flag in ("boarding", "migrant", "poverty", "low_income", "orphan"):
         if flag in out:
             out[flag] = bool(out[flag])
