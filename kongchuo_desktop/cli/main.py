@@ -93,6 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(db_path=args.db, demo=args.demo)
     try:
+        from kongchuo_desktop.services.case_ledgers import register_case_ledgers
+
+        register_case_ledgers()  # the casework's rows for the 疑似辍学, 辍学 and 家访 ledgers
         return int(args.run(args))
     except CommandError as exc:
         say_error(str(exc), args.lang, exc.english)

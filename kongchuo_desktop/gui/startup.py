@@ -1,21 +1,28 @@
-"""Open the site database for the GUI: create the demo or first-run site when needed, explain refusals."""
+"""Open the site database for the GUI: check it, create the demo or the first-run site and administrator
+when needed, explain refusals."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kongchuo_desktop import paths
-from kongchuo_desktop.gui.first_run_dialog import FirstRunDialog, SiteAnswers
+from kongchuo_desktop.gui.first_run_wizard import run_first_run
 from kongchuo_desktop.gui.tasks import Cancelled, Progress, run_with_progress
-from kongchuo_desktop.services.sites import SiteInfo, init_site, site_info
+from kongchuo_desktop.services import accounts
+from kongchuo_desktop.services.actor import Actor
+from kongchuo_desktop.services.sites import SiteInfo, site_info
 from kongchuo_desktop.store.database import Database, open_database
 from kongchuo_desktop.store.errors import DatabaseOpenError
 
 log = logging.getLogger(__name__)
+
+# DatabaseOpenError codes of a file that opened but failed its checks: a backup may help.
+DAMAGED = ("damaged", "corrupt")
 
 
 class StartupStopped(Exception):
@@ -63,45 +70,67 @@ def create_demo_database(path: Path, parent: QWidget | None = None) -> None:
         raise StartupStopped(1) from exc
 
 
-def ask_for_site(db: Database, parent: QWidget | None = None) -> SiteInfo | None:
-    """The first-run dialog; returns the new site, or None when the user quit."""
+class SiteSession(NamedTuple):
+    """What start-up opened: the database, its site, and the administrator the first-run set-up
+    has just created and logged in (None: someone still has to log in)."""
 
-    def submit(answers: SiteAnswers) -> SiteInfo:
-        return init_site(db, answers.name, answers.site_type, township=answers.township, school=answers.school)
-
-    dialog = FirstRunDialog(submit, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return site_info(db)
+    db: Database
+    site: SiteInfo
+    actor: Actor | None
 
 
-def open_site_database(db_path: Path | None, demo: bool, parent: QWidget | None = None) -> tuple[Database, SiteInfo]:
+def _open_checked(path: Path, create: bool, parent: QWidget | None) -> Database:
+    """open_database with the start-up checks; a damaged file is offered a backup to restore."""
+    from kongchuo_desktop.gui.backup_dialog import handle_damaged_database
+
+    check = True
+    while True:
+        try:
+            return open_database(path, create=create, check_integrity=check)
+        except DatabaseOpenError as exc:
+            log.info("refused to open %s: %s (%s)", path, exc, exc.code)
+            if exc.code not in DAMAGED:
+                show_error(_tr("无法打开数据库"), str(exc), parent)
+                raise StartupStopped(1) from exc
+            choice = handle_damaged_database(path, exc, parent)
+            if choice == "quit":
+                raise StartupStopped(0) from exc
+            # "restored": open the restored file (checked again); "continue": only references are
+            # broken and the user chose to go on with the file as it is.
+            check = choice == "restored"
+            create = False
+
+
+def open_site_database(db_path: Path | None, demo: bool, parent: QWidget | None = None) -> SiteSession:
     """The database the GUI works on and its site.
 
-    demo: the demo database (created on first use); otherwise `db_path`, or the default database,
-    which is created with the first-run dialog when it does not exist yet. Raises StartupStopped
-    after showing the reason (a DatabaseOpenError's Chinese message) to the user.
+    demo: the demo database (created on first use, with its demo accounts); otherwise `db_path`,
+    or the default database, which is created by the first-run wizard when it does not exist yet.
+    The file is checked on opening (damage offers the latest good backup). A site that has no
+    account yet gets its first administrator here. Raises StartupStopped after showing the reason
+    (a DatabaseOpenError's Chinese message) to the user, or when the user quit.
     """
+    created_demo = False
     if demo:
         path = Path(db_path) if db_path else paths.demo_db_path()
         if not path.exists():
             create_demo_database(path, parent)
+            created_demo = True
         new = False
     else:
         path = Path(db_path) if db_path else paths.default_db_path()
         new = db_path is None and not path.exists()
-    try:
-        db = open_database(path, create=new)
-    except DatabaseOpenError as exc:
-        log.info("refused to open %s: %s (%s)", path, exc, exc.code)
-        show_error(_tr("无法打开数据库"), str(exc), parent)
-        raise StartupStopped(1) from exc
+    db = _open_checked(path, new, parent)
+    if created_demo:
+        accounts.ensure_demo_admin(db)
     site = site_info(db)
-    if site is None:
-        site = ask_for_site(db, parent)
-        if site is None:
+    actor: Actor | None = None
+    if site is None or (not demo and not accounts.has_accounts(db)):
+        done = run_first_run(db, parent)
+        if done is None:
             db.close()
             if new:
                 _remove_database_files(path)
             raise StartupStopped(0)
-    return db, site
+        site, actor = done
+    return SiteSession(db, site, actor)

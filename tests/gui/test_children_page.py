@@ -12,7 +12,7 @@ from kongchuo_desktop.services.child_register import ChildFilter
 
 @pytest.fixture
 def children(window) -> ChildrenPage:
-    page = window.show_page(1)
+    page = window.open_page(ChildrenPage)
     assert isinstance(page, ChildrenPage)
     return page
 

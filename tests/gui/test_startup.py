@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from kongchuo_desktop.gui import app as gui_app
 from kongchuo_desktop.gui import startup
 from kongchuo_desktop.gui.first_run_dialog import FirstRunDialog
+from kongchuo_desktop.gui.first_run_wizard import FirstRunWizard
 from kongchuo_desktop.services.sites import init_site, site_info
 from kongchuo_desktop.store.database import open_database
 
@@ -56,38 +57,51 @@ def test_locked_database_is_explained(qapp, db_path, shown_errors):
 
 
 def test_open_existing_site(qapp, db_path):
-    db, site = startup.open_site_database(db_path, demo=False)
+    from kongchuo_desktop.services import accounts
+
+    db = open_database(db_path)
+    accounts.ensure_demo_admin(db)  # a site with accounts: someone logs in later
+    db.close()
+    db, site, actor = startup.open_site_database(db_path, demo=False)
     try:
         assert site == site_info(db)
+        assert actor is None
     finally:
         db.close()
 
 
-def fill_and_accept(dialog: FirstRunDialog) -> int:
-    dialog.name_edit.setText("金河镇中心小学")
-    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("school"))
-    dialog.township_edit.setText("金河镇")
-    dialog.school_edit.setText("金河镇中心小学")
-    assert dialog.ok_button.isEnabled()
-    dialog.submit()
-    return dialog.result()
+def fill_and_accept(wizard: FirstRunWizard) -> int:
+    page = wizard.site_page
+    page.name_edit.setText("金河镇中心小学")
+    page.type_combo.setCurrentIndex(page.type_combo.findData("school"))
+    page.township_edit.setText("金河镇")
+    page.school_edit.setText("金河镇中心小学")
+    assert page.validatePage()
+    form = wizard.admin_page.form
+    form.login_edit.setText("admin")
+    form.name_edit.setText("王芳")
+    form.password_edit.setText("secret-123")
+    form.repeat_edit.setText("secret-123")
+    assert wizard.create()
+    return QDialog.DialogCode.Accepted
 
 
-def test_first_run_creates_the_default_database(qapp, tmp_path, monkeypatch):
+def test_first_run_creates_the_default_database_and_its_administrator(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("KONGCHUO_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr(FirstRunDialog, "exec", fill_and_accept)
-    db, site = startup.open_site_database(None, demo=False)
+    monkeypatch.setattr(FirstRunWizard, "exec", fill_and_accept)
+    db, site, actor = startup.open_site_database(None, demo=False)
     try:
         assert site.name == "金河镇中心小学"
         assert site.site_type == "school"
         assert db.path == (tmp_path / "kongchuo.sqlite").resolve()
+        assert actor is not None and actor.user == "admin" and actor.role == "管理员"
     finally:
         db.close()
 
 
 def test_quitting_the_first_run_leaves_no_file(qapp, tmp_path, monkeypatch):
     monkeypatch.setenv("KONGCHUO_DATA_DIR", str(tmp_path))
-    monkeypatch.setattr(FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(FirstRunWizard, "exec", lambda self: QDialog.DialogCode.Rejected)
     with pytest.raises(startup.StartupStopped) as stopped:
         startup.open_site_database(None, demo=False)
     assert stopped.value.exit_code == 0
@@ -136,7 +150,7 @@ def test_demo_database_is_created_on_first_use(qapp, tmp_path, monkeypatch):
 
     monkeypatch.setitem(sys.modules, "kongchuo_desktop.services.demo", types.SimpleNamespace(create_demo=create_demo))
     path = tmp_path / "demo.sqlite"
-    db, site = startup.open_site_database(path, demo=True)
+    db, site, _actor = startup.open_site_database(path, demo=True)
     try:
         assert site.name == "演示乡镇"
         assert reports == [0, 1, 2]
