@@ -31,6 +31,7 @@ from kongchuo_desktop.services.errors import ServiceError
 from kongchuo_desktop.store.database import Database
 
 CASE_ROLE = Qt.ItemDataRole.UserRole
+LINK = QColor("#1f5fa8")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMNS = ("学生", "学校、班级", "个案状态", "应办事项", "到期日", "逾期")
 VISIT_GROUPS = (todo.VISITS_OVERDUE, todo.VISITS_TODAY)
@@ -104,6 +105,7 @@ class TodoPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._clicked)
         self.tree.currentItemChanged.connect(lambda *_a: self._update_buttons())
         self.absence_button.clicked.connect(self.open_absence)
         self.visit_button.clicked.connect(self._visit_selected)
@@ -133,6 +135,8 @@ class TodoPage(QWidget):
                 head.setForeground(0, QBrush(LATE))
             self.tree.addTopLevelItem(head)
             head.setFirstColumnSpanned(True)
+            link_font = QFont(self.tree.font())
+            link_font.setUnderline(True)
             for item in group.items:
                 where = item.school_name + (f" {item.grade}年级{item.class_no or ''}班" if item.grade else "")
                 late = "" if group.key == todo.STALE else (f"{item.days_late} 天" if item.days_late > 0 else "今天")
@@ -141,7 +145,10 @@ class TodoPage(QWidget):
                 )
                 row.setData(0, CASE_ROLE, item.case_id)
                 row.setData(0, GROUP_ROLE, group.key)
-                row.setToolTip(0, self.tr("个案 %1，双击打开").replace("%1", item.case_number))
+                row.setToolTip(0, self.tr("个案 %1：单击姓名打开").replace("%1", item.case_number))
+                # The pupil's name is a link: one click opens the case; other cells just select.
+                row.setForeground(0, QBrush(LINK))
+                row.setFont(0, link_font)
                 if item.days_late > 0 and group.key != todo.STALE:
                     row.setForeground(5, QBrush(LATE))
                 elif item.days_late == 0:
@@ -167,7 +174,7 @@ class TodoPage(QWidget):
         text = self.tr("共 %1 个个案需要处理").replace("%1", f"{t.cases:,}")
         if overdue:
             text += self.tr("，其中 %1 个走访已逾期").replace("%1", f"{overdue:,}")
-        return text + self.tr("。双击一行打开个案。")
+        return text + self.tr("。单击学生姓名（或双击一行）打开个案。")
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 — Qt API
         """Coming back to the page (or a new day) shows the list as it is now."""
@@ -216,6 +223,10 @@ class TodoPage(QWidget):
         self.absence_button.setEnabled(self._actor.can(perms.CASE_RECORD))
 
     # --- opening -------------------------------------------------------------------------------------
+    def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == 0:  # the name column is drawn as a link
+            self._activated(item, column)
+
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         case_id = item.data(0, CASE_ROLE)
         if case_id:

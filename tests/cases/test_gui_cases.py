@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from kongchuo_desktop.domain import escalation as esc
@@ -216,3 +216,30 @@ def test_settings_dialog_saves_rules_and_a_calendar(
     info = case_settings.get_year_calendar(cdb, ADMIN, 2025, world.school_id)
     assert info.stored and D(2025, 10, 11) in info.calendar.makeup_days
     assert "已设置" in dialog.source.text()
+
+
+def test_one_click_on_the_pupil_name_opens_the_case(
+    qtbot, cdb: Database, world: World, actors: dict[str, Actor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    town = actors["township"]
+    set_today(monkeypatch, D(2025, 10, 9))
+    case_id = absences.record_absence(cdb, town, world.a, D(2025, 10, 9)).case_id
+    page = TodoPage(cdb, town)
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    item = page.select_case(case_id)
+    assert item is not None
+    page.tree.scrollToItem(item)
+    other_cell = page.tree.visualItemRect(item)
+    other_cell.setLeft(page.tree.header().sectionPosition(3) + 5)
+    opened: list[object] = []
+    page.dialogOpened.connect(opened.append)
+    qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=other_cell.topLeft() + QPoint(2, 4))
+    assert opened == []  # a click elsewhere in the row only selects it
+    row = page.tree.visualItemRect(item)
+    name_x = page.tree.header().sectionPosition(0) + page.tree.header().sectionSize(0) // 2
+    with qtbot.waitSignal(page.dialogOpened) as signal:
+        qtbot.mouseClick(page.tree.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(name_x, row.center().y()))
+    assert isinstance(signal.args[0], CaseDialog)
+    signal.args[0].close()
