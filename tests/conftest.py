@@ -8,6 +8,7 @@ import tempfile
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KONGCHUO_DATA_DIR", tempfile.mkdtemp(prefix="kongchuo-test-data-"))
 
+import gc  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -15,6 +16,18 @@ import pytest  # noqa: E402
 
 from kongchuo_desktop.services.sites import init_site, school_by_name, township_by_name  # noqa: E402
 from kongchuo_desktop.store.database import Database, open_database  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # As in the app (gui/gc_policy.py): no automatic collection, which could run in a worker
+    # thread and destroy Qt objects of the GUI thread; tests collect on the main thread instead.
+    gc.disable()
+
+
+def pytest_runtest_teardown(item: pytest.Item) -> None:
+    from kongchuo_desktop.gui.gc_policy import collect_if_due
+
+    collect_if_due()
 
 
 @pytest.fixture

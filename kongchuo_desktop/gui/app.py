@@ -70,6 +70,10 @@ def create_application() -> QApplication:
     from kongchuo_desktop.gui.icon import app_icon
 
     app.setWindowIcon(app_icon())
+    from kongchuo_desktop.gui.gc_policy import MainThreadGarbageCollector
+
+    if app.findChild(MainThreadGarbageCollector) is None:
+        MainThreadGarbageCollector(app)
     return app
 
 
