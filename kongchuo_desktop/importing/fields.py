@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
@@ -46,6 +47,10 @@ CHILDREN_EXTRA: tuple[str, ...] = (
     "residence_address",
     "situation",
     "elsewhere_school",
+    "approving_body",
+    "period",
+    "period_start",
+    "period_end",
 )
 ALL_FIELDS: tuple[str, ...] = COMMON_FIELDS + CHILDREN_EXTRA
 
@@ -54,6 +59,19 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "children": ("name", "id_number"),
 }
 """Fields a row must have; id_number may be replaced by student_no for children without ID."""
+
+COMBINED: dict[str, tuple[str, ...]] = {"period": ("period_start", "period_end")}
+"""Fields one column fills several of: its normaliser gives a tuple, spread over these fields when
+parsing (a separate column of one of them wins). "period" is never a value of a parsed row."""
+
+
+def expand_fields(fields: Iterable[str]) -> frozenset[str]:
+    """The fields whose values columns of `fields` give (COMBINED fields replaced by their parts)."""
+    out: set[str] = set()
+    for name in fields:
+        out.update(COMBINED.get(name, (name,)))
+    return frozenset(out)
+
 
 LABELS: dict[str, str] = {
     "name": "姓名",
@@ -91,6 +109,10 @@ LABELS: dict[str, str] = {
     "residence_address": "居住地址",
     "situation": "就读情况",
     "elsewhere_school": "外地就读学校",
+    "approving_body": "批准单位",
+    "period": "缓（免）学期限",
+    "period_start": "缓（免）学起始日期",
+    "period_end": "缓（免）学截止日期",
 }
 """A Chinese label for every field, for messages and for the mapping dialog."""
 
@@ -417,6 +439,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "市外就读学校",
         "外县就读学校",
     ),
+    "approving_body": ("批准单位", "审批单位", "批准机关", "审批机关", "批准部门"),
+    "period": (
+        "缓(免)学期限",
+        "缓学期限",
+        "免学期限",
+        "缓免学期限",
+        "缓学/免学期限",
+        "缓(免)学期间",
+        "缓学免学期限",
+    ),
+    "period_start": ("起始日期", "开始日期", "缓(免)学起始日期", "缓学起始日期", "免学起始日期", "起始时间"),
+    "period_end": ("截止日期", "结束日期", "缓(免)学截止日期", "缓学截止日期", "免学截止日期", "截止时间"),
 }
 
 IMPLIED: dict[str, dict[str, str]] = {

@@ -28,6 +28,7 @@ __all__ = [
     "to_ethnicity_code",
     "to_grade",
     "to_id_number",
+    "to_period",
     "to_sex",
     "to_text",
 ]
@@ -306,6 +307,59 @@ def parse_date(value: Any) -> dt.date:
 def to_date(value: Any) -> dt.date:
     """Normaliser for date columns (same as parse_date)."""
     return parse_date_ex(value)[0]
+
+
+_PERIOD_SEP = re.compile(r"\s*(?:至|到|~|～|—+|–|－|―+)\s*")
+_OPEN_END = frozenset({"", "…", "……", "..."})
+"""What the ledger (services.ledgers) writes for a missing start or end: "…至2027-07-15"."""
+
+
+def _bad_period(value: Any, why: str = "无法识别") -> CellError:
+    return CellError(
+        BAD,
+        f"缓（免）学期限“{_show(_plain(value))}”{why}，请写成如2026-09-01至2027-07-15或2026年9月1日至2027年7月15日",
+    )
+
+
+def _period_ends(value: Any, parts: list[str]) -> tuple[dt.date | None, dt.date | None]:
+    ends: list[dt.date | None] = []
+    for part in parts:
+        part = part.strip()
+        if part in _OPEN_END:
+            ends.append(None)
+            continue
+        try:
+            ends.append(parse_date(part))
+        except CellError:
+            raise _bad_period(value) from None
+    start, end = ends
+    if start is not None and end is not None and end < start:
+        raise _bad_period(value, "的截止日期早于起始日期")
+    return start, end
+
+
+@lru_cache(maxsize=1024, typed=True)
+def to_period(value: Any) -> tuple[dt.date | None, dt.date | None]:
+    """(start, end) of a 缓学/免学 period: "2026-09-01至2027-07-15" (as the ledger writes it, "…" for
+    an open end), "2026.9.1—2027.7.15", "2026年9月1日至2027年7月15日", "2026/9/1~2027/7/15", also
+    "2026.9.1-2027.7.15"; each end as parse_date reads it. Raises CellError(bad_value)."""
+    check_length(value)
+    if value.__class__ is not str:
+        raise _bad_period(value)  # a single date or number is not a period
+    text = value.strip()
+    parts = _PERIOD_SEP.split(text)
+    if len(parts) == 2:
+        return _period_ends(value, parts)
+    if len(parts) == 1:  # "2026.9.1-2027.7.15": the one "-" that leaves a date on either side
+        found = []
+        for at in (i for i, char in enumerate(text) if char == "-"):
+            try:
+                found.append(_period_ends(value, [text[:at], text[at + 1 :]]))
+            except CellError:
+                continue
+        if len(found) == 1 and None not in found[0]:
+            return found[0]
+    raise _bad_period(value)
 
 
 # ----------------------------------------------------------------------------- code lists
@@ -621,6 +675,7 @@ _TEXT_LIMITS = {
     "township_name": ("乡镇", 60),
     "hukou_village": ("村（社区）", 60),
     "elsewhere_school": ("外地就读学校", 100),
+    "approving_body": ("批准单位", 60),
     "note": ("备注", MAX_CELL_CHARS),
 }
 
@@ -672,11 +727,14 @@ NORMALIZERS: dict[str, Callable[[Any], Any]] = {
     "guardian1_phone": to_phone,
     "guardian2_phone": to_phone,
     "situation": to_situation,
+    "period": to_period,
+    "period_start": to_date,
+    "period_end": to_date,
 }
 """The normaliser of every field; fields not listed here are plain text (see `normalizer_for`)."""
 
 for _field, (_label, _limit) in _TEXT_LIMITS.items():
-    if _field in ("school_name", "township_name", "hukou_village", "elsewhere_school"):
+    if _field in ("school_name", "township_name", "hukou_village", "elsewhere_school", "approving_body"):
         NORMALIZERS[_field] = _school_text(_label, _limit)
     else:
         NORMALIZERS[_field] = _text_normaliser(_label, _limit)

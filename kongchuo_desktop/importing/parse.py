@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kongchuo_desktop.importing.errors import CellError, ImportFileError
-from kongchuo_desktop.importing.fields import LABELS
+from kongchuo_desktop.importing.fields import COMBINED, LABELS
 from kongchuo_desktop.importing.normalize import BLANK_DEFAULTS, CLEAN_COLUMNS, normalizer_for
 from kongchuo_desktop.importing.reader import DEFAULT_MAX_ROWS, open_workbook, too_big_message
 from kongchuo_desktop.importing.table import TableLayout, iter_data_rows, locate_table
@@ -251,6 +251,13 @@ def _parse_layout(
     if defaults:
         for values in rows_values:
             values.update(defaults)
+    for combined, parts in COMBINED.items():
+        if combined in fields:  # one column, several fields (a column of the field itself wins)
+            spread = [(n, part) for n, part in enumerate(parts) if part not in fields]
+            for values in rows_values:
+                got = values.pop(combined)
+                for n, part in spread:
+                    values[part] = got[n] if got is not None else None
     if facts is not None and "birth_date" not in columns and "birth_date" not in defaults:
         for values, fact in zip(rows_values, facts, strict=True):
             if fact is not None:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from kongchuo_desktop.domain.pinyin import name_keys
 from kongchuo_desktop.importing import ParsedFile
+from kongchuo_desktop.importing.fields import expand_fields
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.import_plan import (
     NEW,
@@ -52,7 +53,7 @@ from kongchuo_desktop.store.models import Child, Student
 
 CHILD_FIELDS = (
     "name", "sex", "birth_date", "ethnicity_code", "id_number", "hukou_village", "hukou_address",
-    "residence_address", "situation", "elsewhere_school", "note",
+    "residence_address", "situation", "elsewhere_school", "approving_body", "period_start", "period_end", "note",
 )  # fmt: skip
 """Child columns a register row can set."""
 
@@ -87,7 +88,7 @@ def plan(session: Session, actor: Actor, parsed: ParsedFile, create_places: bool
     """Compare the file's rows with the register of children (nothing is written)."""
     records = parsed.records
     layout = parsed.layout
-    fields_in_every_row = frozenset(layout.mapping.values()) | frozenset(layout.defaults)
+    fields_in_every_row = expand_fields(layout.mapping.values()) | frozenset(layout.defaults)
     present = fields_in_every_row | {"birth_date", "sex"}
     compare = [f for f in CHILD_FIELDS if f in present]
     slots = guardian_columns(present)

@@ -19,6 +19,7 @@ from kongchuo_desktop.importing.normalize import (
     to_id_number,
     to_left_behind,
     to_name,
+    to_period,
     to_phone,
     to_sex,
     to_student_no,
@@ -71,6 +72,35 @@ def test_unreadable_dates(raw):
         parse_date(raw)
     assert info.value.reason == "bad_value"
     assert "日期" in info.value.message
+
+
+@pytest.mark.parametrize(
+    ("raw", "period"),
+    [
+        ("2026-09-01至2027-07-15", (dt.date(2026, 9, 1), dt.date(2027, 7, 15))),  # as services.ledgers writes it
+        ("…至2027-07-15", (None, dt.date(2027, 7, 15))),
+        ("2026-09-01至…", (dt.date(2026, 9, 1), None)),
+        ("2026.9.1—2027.7.15", (dt.date(2026, 9, 1), dt.date(2027, 7, 15))),
+        ("2026年9月1日至2027年7月15日", (dt.date(2026, 9, 1), dt.date(2027, 7, 15))),
+        (" 2026/9/1 ~ 2027/7/15 ", (dt.date(2026, 9, 1), dt.date(2027, 7, 15))),
+        ("2026.9.1到2027.7.15", (dt.date(2026, 9, 1), dt.date(2027, 7, 15))),
+        ("2026.9.1-2027.7.15", (dt.date(2026, 9, 1), dt.date(2027, 7, 15))),
+        ("2026-09-01-2027-07-15", (dt.date(2026, 9, 1), dt.date(2027, 7, 15))),
+    ],
+)
+def test_periods(raw, period):
+    assert to_period(raw) == period
+    assert normalizer_for("period")(raw) == period
+
+
+@pytest.mark.parametrize(
+    "raw", ["2026-09-01", "一年", "2026-09-01至明年", "2026-09-01至2027-02-30", "2027-09-01至2026-09-01", D, 46000]
+)
+def test_bad_periods(raw):
+    with pytest.raises(CellError) as info:
+        to_period(raw)
+    assert info.value.reason == "bad_value"
+    assert "缓（免）学期限" in info.value.message
 
 
 @pytest.mark.parametrize(

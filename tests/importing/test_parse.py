@@ -371,6 +371,29 @@ def test_children_register(files):
     assert [(r.row, r.reason) for r in parsed.rejected] == [(4, "missing_field")]
 
 
+def test_children_register_approval_and_period(files):
+    """One 缓（免）学期限 column gives both period_start and period_end; separate columns work too."""
+    header = ["姓名", "身份证号", "就读情况", "审批单位", "缓（免）学期限"]
+    rows = [
+        header,
+        ["小明", make_id(dt.date(2019, 5, 1), 1), "缓学", "根河市教育局", "2026年9月1日至2027年7月15日"],
+        ["小红", make_id(dt.date(2019, 6, 1), 2), "本地在校", "", ""],
+        ["小刚", make_id(dt.date(2019, 7, 1), 3), "缓学", "镇政府", "明年再说"],
+    ]
+    parsed = parse_file(files.xlsx("儿童.xlsx", rows), "children", today=TODAY)
+    first, second = (r.values for r in parsed.records)
+    assert first["approving_body"] == "根河市教育局" and "period" not in first
+    assert (first["period_start"], first["period_end"]) == (dt.date(2026, 9, 1), dt.date(2027, 7, 15))
+    assert (second["approving_body"], second["period_start"], second["period_end"]) == (None, None, None)
+    [bad] = parsed.rejected
+    assert (bad.row, bad.column, bad.reason) == (4, "缓（免）学期限", "bad_value") and "无法识别" in bad.message
+
+    header = ["姓名", "身份证号", "批准单位", "起始日期", "截止日期"]
+    row = ["小明", make_id(dt.date(2019, 5, 1), 1), "镇政府", "2026.9.1", "2027.7.15"]
+    values = parse_file(files.xlsx("分列.xlsx", [header, row]), "children", today=TODAY).records[0].values
+    assert (values["period_start"], values["period_end"]) == (dt.date(2026, 9, 1), dt.date(2027, 7, 15))
+
+
 def test_too_many_data_rows(files):
     rows = [ROSTER_HEADER] + [roster_row(i) for i in range(1, 21)]
     path = files.xlsx("多.xlsx", rows)
