@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from kongchuo_desktop.gui import app as gui_app
 from kongchuo_desktop.gui import startup
-from kongchuo_desktop.gui.first_run_dialog import FirstRunDialog
 from kongchuo_desktop.gui.first_run_wizard import FirstRunWizard
 from kongchuo_desktop.services.sites import init_site, site_info
 from kongchuo_desktop.store.database import open_database
@@ -106,33 +105,6 @@ def test_quitting_the_first_run_leaves_no_file(qapp, tmp_path, monkeypatch):
         startup.open_site_database(None, demo=False)
     assert stopped.value.exit_code == 0
     assert not (tmp_path / "kongchuo.sqlite").exists()
-
-
-def test_first_run_dialog_fields_follow_the_type(qtbot):
-    calls = []
-    dialog = FirstRunDialog(calls.append)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.name_edit.setText("根河市教育局")
-    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("bureau"))
-    assert not dialog.township_edit.isVisible() and not dialog.school_edit.isVisible()
-    assert dialog.ok_button.isEnabled()
-    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData("school"))
-    assert dialog.school_edit.isVisible()
-    assert not dialog.ok_button.isEnabled()
-
-
-def test_first_run_dialog_shows_service_refusal(qtbot, db):
-    # This database already has a site: init_site refuses, and the dialog says why.
-    dialog = FirstRunDialog(lambda a: init_site(db, a.name, a.site_type, township=a.township, school=a.school))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.name_edit.setText("某站点")
-    dialog.township_edit.setText("金河镇")
-    dialog.submit()
-    assert dialog.error_label.isVisible()
-    assert "已经初始化" in dialog.error_label.text()
-    assert dialog.result() != QDialog.DialogCode.Accepted
 
 
 def test_demo_database_is_created_on_first_use(qapp, tmp_path, monkeypatch):
