@@ -429,11 +429,13 @@ VISIT_COLUMNS: tuple[Column, ...] = (
     Column("家访人员", 14, "wrap"), Column("监护人", 8, "center"), Column("家访情况", 28, "wrap"),
     Column("处理结果", 18, "wrap"), Column("备注", 14, "wrap"),
 )  # fmt: skip
-VISITS_NOTE = "注：家访记录将在个案功能（“三访一报告”）上线后提供，目前为空表。"
 
 
-def _visit_rows(_ctx: LedgerContext) -> LedgerRows:
-    return LedgerRows((), 0, (VISITS_NOTE,))
+def _visit_rows(ctx: LedgerContext) -> LedgerRows:
+    # The visits live in the casework; its provider is imported here, when a ledger is built.
+    from kongchuo_desktop.services.case_ledgers import visit_provider
+
+    return visit_provider(ctx)  # type: ignore[no-any-return]
 
 
 # ------------------------------------------------------------------------------ registry
