@@ -67,9 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
 def setup_logging() -> None:
     """Tracebacks and details go to a log file in the data folder, never to the terminal."""
     try:
+        from logging.handlers import RotatingFileHandler
+
         from kongchuo_desktop.paths import log_dir
 
-        handler: logging.Handler = logging.FileHandler(log_dir() / "kongchuo.log", encoding="utf-8")
+        # 1 MB a file, 5 old files kept: a laptop left running for years never fills its disk.
+        handler: logging.Handler = RotatingFileHandler(
+            log_dir() / "kongchuo.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
