@@ -26,7 +26,6 @@ No Qt and no database here.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import re
 import uuid
@@ -36,6 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from xml.etree import ElementTree
+
+from kongchuo_desktop.gc_pause import gc_paused
 
 ColumnKind = Literal["text", "wrap", "center", "id", "date", "int"]
 Progress = Callable[[int, int], None]
@@ -145,17 +146,12 @@ def write_ledger(
     token = uuid.uuid4().hex[:10]
     skeleton = target.with_name(f".{target.name}.{token}.skeleton")
     part = target.with_name(f".{target.name}.{token}.part")
-    # Millions of short-lived strings and no cycles: the cyclic collector's passes over everything
-    # else alive in the process would only slow the export down (as in importing.parse).
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        plans = _write_skeleton(skeleton, sheets)
-        counts = _fill(skeleton, part, sheets, plans, progress, compresslevel)
+        with gc_paused():  # millions of short-lived strings and no cycles
+            plans = _write_skeleton(skeleton, sheets)
+            counts = _fill(skeleton, part, sheets, plans, progress, compresslevel)
         os.replace(part, target)
     finally:
-        if was_enabled:
-            gc.enable()
         for leftover in (skeleton, part):
             leftover.unlink(missing_ok=True)
     return counts

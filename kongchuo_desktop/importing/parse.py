@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import not_
 from pathlib import Path
 from typing import Any, Literal
 
+from kongchuo_desktop.gc_pause import gc_paused
 from kongchuo_desktop.importing.errors import CellError, ImportFileError
 from kongchuo_desktop.importing.fields import COMBINED, LABELS
 from kongchuo_desktop.importing.normalize import BLANK_DEFAULTS, CLEAN_COLUMNS, normalizer_for
@@ -128,7 +127,7 @@ def parse_file(
     if kind not in ("roster", "children"):
         raise ValueError(f"unknown import kind: {kind!r}")
     path = Path(path)
-    with _gc_paused():
+    with gc_paused():
         return _parse_file(path, kind, sheet, mapping_override, today, max_rows, duplicates, default_school, progress)
 
 
@@ -164,21 +163,8 @@ def parse_layout(
 ) -> ParsedFile:
     """Normalise and validate the rows of an already located table (e.g. after the user confirmed
     the mapping shown from `locate_table`); arguments as for `parse_file`."""
-    with _gc_paused():
+    with gc_paused():
         return _parse_layout(layout, kind, today, max_rows, duplicates, default_school, progress, path)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: parsing allocates millions of objects and no cycles, and
-    the collector's repeated full passes over them would cost as much as the parsing itself."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _parse_layout(

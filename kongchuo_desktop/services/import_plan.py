@@ -14,12 +14,10 @@ Rules shared by both imports:
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from operator import itemgetter
@@ -110,20 +108,6 @@ def rows_where_in(
 ) -> Iterator[Any]:
     """InQuery(columns, key, *where).rows(session, values), for a query made once."""
     return InQuery(columns, key, *where).rows(session, values)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large import is planned or written: with a
-    parsed file of 100,000 rows alive, its full passes cost as much as the work itself, and the
-    work creates no reference cycles."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(slots=True)

@@ -30,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kongchuo_desktop.domain.pinyin import name_keys
+from kongchuo_desktop.gc_pause import gc_paused
 from kongchuo_desktop.importing import ImportFileError, ParsedFile, Rejection, TableLayout, write_rejects_xlsx
 from kongchuo_desktop.importing.parse import parse_layout
 from kongchuo_desktop.importing.reader import open_workbook
@@ -55,7 +56,6 @@ from kongchuo_desktop.services.import_plan import (
     default_township,
     existing_guardians,
     file_sha256,
-    gc_paused,
     guardian_columns,
     guess_township,
     known_classes,
