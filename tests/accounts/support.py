@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 os.environ.setdefault("KONGCHUO_ARGON2_PROFILE", "test")  # cheap hashing; production cost is in passwords.py
 
+import pytest  # noqa: E402
+
 from kongchuo_desktop.services import accounts, students  # noqa: E402
 from kongchuo_desktop.services import permissions as perms  # noqa: E402
 from kongchuo_desktop.services.actor import DEMO_ADMIN, Actor  # noqa: E402
@@ -92,3 +94,16 @@ def run_cli(tmp_path, *args: str, password: str | None = None, new_password: str
     return subprocess.run(
         [*cmd, *args], capture_output=True, text=True, env=env, timeout=timeout, cwd=tmp_path, stdin=subprocess.DEVNULL
     )
+
+
+# Fixtures shared by tests/accounts, tests/audit and tests/backup (each conftest re-exports them).
+@pytest.fixture
+def pupils(township_db: Database) -> Pupils:
+    """Pupils in three scopes of the township database."""
+    return add_pupils(township_db)
+
+
+@pytest.fixture
+def actors(township_db: Database, pupils: Pupils) -> dict[str, Actor]:
+    """One account per role, as Actors."""
+    return make_accounts(township_db)
