@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -263,7 +264,7 @@ def parse_date_ex(value: Any) -> tuple[dt.date, bool]:
     if value.__class__ is bool:
         raise _bad_date(value)
     if isinstance(value, (int, float)):
-        if value != value or not float(value).is_integer() and value < 1:  # NaN or a bare fraction
+        if not math.isfinite(value) or not float(value).is_integer() and value < 1:  # NaN, ±inf or a bare fraction
             raise _bad_date(value)
         number = int(value)
         if 19000101 <= number <= 21001231:

@@ -8,6 +8,7 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from kongchuo_desktop.importing.errors import ImportFileError
+from kongchuo_desktop.importing.extent import MAX_CELLS, Extent, column_letters, xlsx_extents
 
 __all__ = [
     "DEFAULT_MAX_ROWS",
@@ -74,6 +76,8 @@ class Workbook:
     max_rows: int = DEFAULT_MAX_ROWS
     _calamine: Any = None
     _ready: dict[str, Sheet] = field(default_factory=dict)
+    extents: dict[str, Extent] | None = None  # .xlsx: each sheet's used block, measured before reading
+    fallback_extent: Extent | None = None  # .xlsx: the largest block, for a sheet the index does not name
 
     def read(self, name: str) -> Sheet:
         """Read one sheet's rows; ImportFileError when it is missing, unreadable or too big."""
@@ -82,10 +86,16 @@ class Workbook:
         if name not in self.sheet_names:
             listed = "、".join(f"“{n}”" for n in self.sheet_names) or "（无）"
             raise ImportFileError("no_sheet", f"文件“{self.path.name}”中没有名为“{name}”的工作表；现有工作表：{listed}")
+        if self.extents is not None:
+            extent = self.extents.get(name, self.fallback_extent)
+            if extent is not None and extent.cells > MAX_CELLS:
+                raise ImportFileError("too_big", too_wide_message(self.path.name, name, extent.last_cell))
         cal_sheet = _calamine_call(self.path, lambda: self._calamine.get_sheet_by_name(name))
         end = cal_sheet.end
         height = 0 if end is None else end[0] + 1
         _check_height(self.path, name, height, self.max_rows)
+        if end is not None and cal_sheet.height * cal_sheet.width > MAX_CELLS:
+            raise ImportFileError("too_big", too_wide_message(self.path.name, name, f"{column_letters(end[1] + 1)}{end[0] + 1}"))
         rows = _calamine_call(self.path, lambda: cal_sheet.to_python(skip_empty_area=False))
         sheet = Sheet(name=name, rows=rows, hidden=name in self.hidden, file_name=self.path.name)
         self._ready[name] = sheet
@@ -160,7 +170,9 @@ def _open_zip(path: Path, ext: str, max_rows: int) -> Workbook:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, EOFError, ValueError, OSError):
+    # NotImplementedError: an unknown zip version or compression; RuntimeError: an encrypted member;
+    # zlib.error: a damaged compressed member.
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError, NotImplementedError, RuntimeError, zlib.error):
         raise ImportFileError(
             "corrupt", f"文件“{path.name}”已损坏（压缩结构不完整），请重新导出或从原处再复制一次"
         ) from None
@@ -171,7 +183,10 @@ def _open_zip(path: Path, ext: str, max_rows: int) -> Workbook:
         raise ImportFileError(
             "not_spreadsheet", f"文件“{path.name}”是{what}，不是表格文件；请选择Excel表格（.xlsx/.xls）或.csv文件"
         )
-    return _open_calamine(path, max_rows)
+    book = _open_calamine(path, max_rows)
+    if is_xlsx:
+        book.extents, book.fallback_extent = xlsx_extents(path)
+    return book
 
 
 def _open_ole(path: Path, ext: str, max_rows: int) -> Workbook:
@@ -188,7 +203,90 @@ def _open_ole(path: Path, ext: str, max_rows: int) -> Workbook:
         raise ImportFileError(
             "not_spreadsheet", f"文件“{path.name}”是Word或其他Office文档，不是表格文件；请选择Excel表格"
         )
+    if not _ole_sizes_plausible(data):
+        raise ImportFileError(
+            "corrupt", f"文件“{path.name}”已损坏或格式不受支持，无法读取；请用Excel或WPS打开后另存为.xlsx再导入"
+        )
     return _open_calamine(path, max_rows, data=data)
+
+
+_OLE_NAMES = {"Root Entry", "Workbook", "Book"}
+
+
+def _ole_sizes_plausible(data: bytes) -> bool:
+    """False when the compound file's header or directory claims more bytes than the file has.
+
+    python-calamine reserves memory from these numbers before checking them, so a damaged .xls
+    claiming gigabytes aborts the whole program (not an exception we could catch)."""
+    if len(data) < 512:
+        return False
+    shift = int.from_bytes(data[30:32], "little")
+    if shift not in (9, 12):
+        return False
+    sector = 1 << shift
+    for at in (40, 44, 64, 72):  # directory, FAT, mini FAT and DIFAT sector counts
+        if int.from_bytes(data[at : at + 4], "little") * sector > len(data):
+            return False
+    version = int.from_bytes(data[26:28], "little")
+    for off in range(512, len(data) - 127, 128):  # directory entries sit on 128-byte boundaries
+        name_len = int.from_bytes(data[off + 64 : off + 66], "little")
+        if not 2 <= name_len <= 64 or data[off + 66] not in (1, 2, 5):
+            continue
+        if data[off : off + name_len - 2].decode("utf-16-le", "replace") not in _OLE_NAMES:
+            continue
+        size = int.from_bytes(data[off + 120 : off + 128], "little")
+        if version == 3:
+            size &= 0xFFFFFFFF
+        if size > len(data):
+            return False
+    return not _ole_chains_loop(data, sector)
+
+
+def _chain_loops(following: list[int]) -> bool:
+    """True when following the sector chains of a FAT ever comes back to a sector (python-calamine
+    would follow such a loop until memory runs out)."""
+    state = bytearray(len(following))  # 0 unseen, 1 on the current path, 2 known to end
+    for first in range(len(following)):
+        path = []
+        current = first
+        while 0 <= current < len(following) and state[current] == 0:
+            state[current] = 1
+            path.append(current)
+            current = following[current]
+        if 0 <= current < len(following) and state[current] == 1:
+            return True
+        for sector in path:
+            state[sector] = 2
+    return False
+
+
+def _ole_chains_loop(data: bytes, sector: int) -> bool:
+    def words(raw: bytes) -> list[int]:
+        return [int.from_bytes(raw[i : i + 4], "little") for i in range(0, len(raw) - 3, 4)]
+
+    def sector_bytes(sid: int) -> bytes:
+        return data[(sid + 1) * sector : (sid + 2) * sector]
+
+    special = 0xFFFFFFFA
+    fat_sectors = [sid for sid in words(data[76:512]) if sid < special]
+    difat, seen = int.from_bytes(data[68:72], "little"), set()
+    while difat < special and difat not in seen:
+        seen.add(difat)
+        entries = words(sector_bytes(difat))
+        if not entries:
+            break
+        fat_sectors += [sid for sid in entries[:-1] if sid < special]
+        difat = entries[-1]
+    fat: list[int] = []
+    for sid in fat_sectors:
+        fat += words(sector_bytes(sid))
+    if _chain_loops(fat):
+        return True
+    mini, sid = b"", int.from_bytes(data[60:64], "little")
+    while 0 <= sid < len(fat):
+        mini += sector_bytes(sid)
+        sid = fat[sid]
+    return _chain_loops(words(mini))
 
 
 def _open_calamine(path: Path, max_rows: int, data: bytes | None = None) -> Workbook:
@@ -226,11 +324,27 @@ def _calamine_call(path: Path, fn: Any) -> Any:
         raise ImportFileError(
             "corrupt", f"文件“{path.name}”已损坏或格式不受支持，无法读取；请用Excel或WPS打开后另存为.xlsx再导入"
         ) from None
+    except BaseException as exc:
+        # A damaged file can make python-calamine's Rust code panic; the PanicException it raises
+        # derives from BaseException, so without this it would escape every `except Exception`.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise ImportFileError(
+            "corrupt", f"文件“{path.name}”已损坏或格式不受支持，无法读取；请用Excel或WPS打开后另存为.xlsx再导入"
+        ) from None
 
 
 def _check_height(path: Path, sheet: str, height: int, max_rows: int) -> None:
     if height > max_rows + HEADER_SCAN_ROWS:
         raise ImportFileError("too_big", too_big_message(path.name, sheet, max_rows))
+
+
+def too_wide_message(file_name: str, sheet: str, last_cell: str) -> str:
+    """The Chinese message for a sheet whose filled cells span too large a block to read."""
+    return (
+        f"文件“{file_name}”的工作表“{sheet}”的数据区域太大（一直延伸到{last_cell}单元格），无法读取；"
+        "通常是远处的单元格里有多余的内容。请在Excel中删除表格右侧和下方多余的行和列后保存，再导入"
+    )
 
 
 def too_big_message(file_name: str, sheet: str, max_rows: int) -> str:

@@ -11,12 +11,14 @@ import datetime as dt
 import logging
 import os
 import re
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from kongchuo_desktop.services import file_errors
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import PermissionDenied, ServiceError, ValidationError
@@ -187,8 +189,8 @@ def _write(db: Database, kind: str, now: dt.datetime | None) -> BackupOutcome:
     target = folder / backup_name(db.path, kind, now)
     try:
         copy_database(db.path, target, kind=KIND_LABELS.get(kind, kind), taken_at=now)
-    except OSError as exc:
-        raise BackupError(f"备份失败：{exc.strerror or exc}（{target}）", "io") from exc
+    except (OSError, sqlite3.Error) as exc:  # sqlite3: "database or disk is full" while copying
+        raise BackupError(f"备份失败：{file_errors.reason(exc)}（{target}）", "io") from exc
     log.info("backup (%s) written to %s", kind, target)
     pruned: list[Path] = []
     if kind in ("daily", "exit"):
@@ -233,8 +235,8 @@ def create_backup(db: Database, actor: Actor, target: str | Path, now: dt.dateti
         target = target / backup_name(db.path, "manual", now or dt.datetime.now())
     try:
         copy_database(db.path, target, kind="手动", taken_at=now or dt.datetime.now())
-    except OSError as exc:
-        raise BackupError(f"备份失败：无法写入“{target}”（{exc.strerror or exc}）。", "io") from exc
+    except (OSError, sqlite3.Error) as exc:  # sqlite3: "database or disk is full" while copying
+        raise BackupError(f"备份失败：无法写入“{target}”（{file_errors.reason(exc)}）。", "io") from exc
     return describe_backup(target)
 
 

@@ -94,7 +94,8 @@ def copy_database(source: Path, target: Path, *, kind: str, taken_at: dt.datetim
         finally:
             dst.close()
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+            leftover.unlink(missing_ok=True)
         raise
     finally:
         src.close()

@@ -66,7 +66,10 @@ def test_excel_serials_around_the_1900_leap_bug():
     assert parse_date(61) == dt.date(1900, 3, 1)
 
 
-@pytest.mark.parametrize("raw", ["2015-02-30", "2015.13.1", "明年", "15.3.2", "0", 0.5, True, "2015年"])
+@pytest.mark.parametrize(
+    "raw",
+    ["2015-02-30", "2015.13.1", "明年", "15.3.2", "0", 0.5, True, "2015年", float("inf"), float("-inf"), float("nan")],
+)
 def test_unreadable_dates(raw):
     with pytest.raises(CellError) as info:
         parse_date(raw)

@@ -38,6 +38,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Write the ledger and report."""
+    from kongchuo_desktop.services import file_errors
     from kongchuo_desktop.services.errors import ServiceError
     from kongchuo_desktop.services.ledgers import LEDGERS, LedgerScope, export_ledger, ledger_keys
     from kongchuo_desktop.services.sites import school_by_name, township_by_name
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         except ServiceError as exc:
             raise CommandError(REJECTED, str(exc)) from exc
         except OSError as exc:
-            raise CommandError(USAGE, f"无法写入“{out}”：{exc.strerror or exc}") from exc
+            raise CommandError(USAGE, f"无法写入“{out}”：{file_errors.reason(exc)}") from exc
     finally:
         db.close()
     lines = [f"已导出{result.title}：{result.rows:,}行 → {out}"]

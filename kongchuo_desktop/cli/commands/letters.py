@@ -34,6 +34,7 @@ def register(sub: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Print the batch and report counts."""
+    from kongchuo_desktop.services import file_errors
     from kongchuo_desktop.services.errors import NotFoundError, PermissionDenied, ServiceError, ValidationError
     from kongchuo_desktop.services.letters import issue_letters
     from kongchuo_desktop.services.letters_data import Scope
@@ -68,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         except ServiceError as exc:
             raise CommandError(REJECTED, str(exc)) from exc
         except OSError as exc:
-            raise CommandError(USAGE, f"无法写入“{out}”：{exc.strerror or exc}") from exc
+            raise CommandError(USAGE, f"无法写入“{out}”：{file_errors.reason(exc)}") from exc
     finally:
         db.close()
     lines = [
