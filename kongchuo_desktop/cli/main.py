@@ -45,7 +45,7 @@ def _requested_lang(argv: Sequence[str]) -> str:
 def _common(parser: argparse.ArgumentParser, top: bool) -> None:
     default = None if top else argparse.SUPPRESS
     parser.add_argument("--db", type=Path, default=default, help="数据库文件（默认：用户数据文件夹）")
-    parser.add_argument("--lang", choices=["zh", "en"], default="zh" if top else argparse.SUPPRESS, help="错误信息语言")
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh" if top else argparse.SUPPRESS, help="错误信息语言；启动图形界面时也是界面语言")
     parser.add_argument("--json", action="store_true", default=False if top else argparse.SUPPRESS, help="以 JSON 输出摘要")
     add_identity_arguments(parser, top)
 
@@ -96,7 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "command", None) is None:
         from kongchuo_desktop.gui.app import run_gui
 
-        return run_gui(db_path=args.db, demo=args.demo)
+        # --lang given for the GUI overrides the language chosen in 设置; without it, 设置 decides.
+        explicit = any(arg == "--lang" or arg.startswith("--lang=") for arg in argv)
+        return run_gui(db_path=args.db, demo=args.demo, language=args.lang if explicit else None)
     try:
         from kongchuo_desktop.services.case_ledgers import register_case_ledgers
 

@@ -5,6 +5,12 @@ from __future__ import annotations
 STUDENT_STATUSES: tuple[str, ...] = ("在读", "休学", "转出", "辍学", "毕业", "死亡")
 STATUS_CHANGE_KINDS: tuple[str, ...] = ("转入", "转出", "休学", "复学", "辍学", "毕业", "死亡")
 
+# How far the other school of a 转入 / 转出 is (the monthly report splits transfers by it):
+# the same county(-level city), another county of the prefecture, another prefecture of the
+# province, another province.
+TRANSFER_SCOPES: tuple[str, ...] = ("县内", "市内", "省内", "跨省")
+TRANSFER_KINDS: tuple[str, ...] = ("转入", "转出")
+
 # Statuses in which the pupil still holds a 学籍 at the school.
 ACTIVE_STATUSES: tuple[str, ...] = ("在读", "休学")
 

@@ -105,8 +105,15 @@ class AbsenceDialog(QDialog):
         values = detail.values
         self.search.setText(values.get("name") or "")
         self.search.setEnabled(False)
-        where = f"{values.get('grade') or ''}年级{values.get('class_no') or ''}班" if values.get("grade") else ""
-        self.pupil.setText(f"{values.get('name')}　{values.get('sex') or ''}　{where}　学籍状态：{detail.status}")
+        grade, class_no = values.get("grade"), values.get("class_no")
+        where = self.tr("%1年级%2班").replace("%1", str(grade)).replace("%2", str(class_no or "")) if grade else ""
+        self.pupil.setText(
+            self.tr("%1　%2　%3　学籍状态：%4")
+            .replace("%1", str(values.get("name")))
+            .replace("%2", str(values.get("sex") or ""))
+            .replace("%3", where)
+            .replace("%4", str(detail.status))
+        )
 
     def _picked(self, hit: PupilHit) -> None:
         self.student_id = hit.student_id

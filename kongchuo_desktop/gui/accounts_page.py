@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,7 +50,14 @@ STATUS_COLOURS = {"已停用": "#7f8c8d", "已锁定": "#c0392b", "待改密码"
 class AccountTableModel(QAbstractTableModel):
     """The accounts as plain rows (AccountRow); the list is small, so it is held whole."""
 
-    HEADERS = ("用户名", "姓名", "角色", "范围", "状态", "最近登录")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AccountTableModel", "用户名"),
+        QT_TRANSLATE_NOOP("AccountTableModel", "姓名"),
+        QT_TRANSLATE_NOOP("AccountTableModel", "角色"),
+        QT_TRANSLATE_NOOP("AccountTableModel", "范围"),
+        QT_TRANSLATE_NOOP("AccountTableModel", "状态"),
+        QT_TRANSLATE_NOOP("AccountTableModel", "最近登录"),
+    )
     RowIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: Any = None) -> None:
@@ -328,6 +335,7 @@ class AccountsPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(idle_box)
         self.new_button.clicked.connect(self.new_account)
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.edit_button.clicked.connect(self.edit_account)
         self.disable_button.clicked.connect(self.toggle_disabled)
         self.reset_button.clicked.connect(self.reset_password)

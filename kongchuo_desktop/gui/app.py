@@ -6,10 +6,9 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -47,17 +46,14 @@ def register_font(app: QApplication, path: Path | None = None) -> str | None:
     return families[0] if families else None
 
 
-def install_qt_translations(app: QApplication) -> None:
-    """Qt's own Chinese texts (standard buttons, the right-click menu of text boxes)."""
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
-        app.installTranslator(translator)
-
-
-def create_application() -> QApplication:
-    """The QApplication with names, font and translations set up (Qt 6 scales for high DPI itself)."""
+def create_application(language: str | None = None) -> QApplication:
+    """The QApplication with names, font and translations set up (Qt 6 scales for high DPI itself);
+    `language` ("en", "zh_CN") overrides the one chosen in 设置 (gui/i18n.py)."""
     existing = QApplication.instance()
+    if not isinstance(existing, QApplication):
+        # Qt 6 scales by the screen's exact factor (150 % stays 1.5, not 2); said here so that no
+        # environment setting turns it back into whole numbers. Only possible before the app exists.
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     # No setApplicationDisplayName: Qt would append it to every window title, and ours already
     # starts with the app's name. Unset, the display name still defaults to the application name.
@@ -66,7 +62,12 @@ def create_application() -> QApplication:
     app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
     register_font(app)
-    install_qt_translations(app)
+    from kongchuo_desktop.gui.ui_state import apply_font_size
+
+    apply_font_size(app)  # 标准/大/特大 from 设置
+    from kongchuo_desktop.gui.i18n import install_translator
+
+    install_translator(app, language)
     from kongchuo_desktop.gui.icon import app_icon
 
     app.setWindowIcon(app_icon())
@@ -75,14 +76,6 @@ def create_application() -> QApplication:
     if app.findChild(MainThreadGarbageCollector) is None:
         MainThreadGarbageCollector(app)
     return app
-
-
-def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    # An unexpected error inside a slot: log the traceback, tell the user in Chinese, keep running.
-    log.error("unexpected error", exc_info=(kind, exc, tb))
-    QMessageBox.critical(
-        None, "出错了", "程序遇到一个意外错误，刚才的操作可能没有完成。详细信息已写入日志文件，请联系技术支持。"
-    )
 
 
 def exec_loop(app: QApplication) -> int:
@@ -130,16 +123,19 @@ def run_session(app: QApplication, db: Database, site: SiteInfo, actor: Actor, a
     from kongchuo_desktop.gui.main_window import MainWindow
     from kongchuo_desktop.gui.session_title import session_title
 
-    window = MainWindow(db, site, actor)
+    window = MainWindow(db, site, actor, keep_layout=True)
     window.setWindowTitle(session_title(site.name, actor))
     auto.message.connect(window.show_message)
     lock = IdleLock(db, actor, window)
     lock.logoutRequested.connect(window.log_out)
     lock.unlocked.connect(window.take_actor)
-    screen = app.primaryScreen()
-    if screen is not None:
-        window.resize(screen.availableGeometry().size())
-    window.showMaximized()
+    if window.geometry_restored:  # as the user left it last time (ui.ini)
+        window.show()
+    else:
+        screen = app.primaryScreen()
+        if screen is not None:
+            window.resize(screen.availableGeometry().size())
+        window.showMaximized()
     ready_probe.arm(window)
     try:
         exec_loop(app)
@@ -190,7 +186,7 @@ def _restore(db: Database, path: str, actor: Actor) -> tuple[Database, bool]:
     return open_database(db.path), False
 
 
-def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
+def run_gui(db_path: Path | None = None, demo: bool = False, language: str | None = None) -> int:
     """Run the desktop app until its window closes and nobody logs in again; returns the exit
     code (1 when the database could not be opened — the reason has been shown)."""
     from kongchuo_desktop.gui import main_window as mw
@@ -198,12 +194,15 @@ def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
     from kongchuo_desktop.gui.startup import StartupStopped, open_site_database
     from kongchuo_desktop.services.sites import site_info
 
-    app = create_application()
-    sys.excepthook = _excepthook
+    app = create_application(language)
+    from kongchuo_desktop.gui import crash_handler
+
+    crash_handler.install(app)  # tracebacks to logs/crash.log, one friendly message
     register_casework()
     try:
         db, site, actor = open_site_database(db_path, demo)
     except StartupStopped as stop:
+        crash_handler.uninstall()
         return stop.exit_code
     auto: AutoBackup | None = None
     try:
@@ -239,3 +238,4 @@ def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
         if auto is not None:
             auto.on_exit()
         db.close()
+        crash_handler.uninstall()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kongchuo_desktop.gui.login_dialog import HINT_STYLE
+from kongchuo_desktop.gui.page_parts import install_find_shortcut
 from kongchuo_desktop.gui.service_errors import show_service_error
 from kongchuo_desktop.services import audit_log
 from kongchuo_desktop.services.actor import Actor
@@ -48,7 +49,18 @@ class AuditTableModel(QAbstractTableModel):
     """Audit entries for one filter, newest first, fetched 200 at a time as the view scrolls
     (canFetchMore / fetchMore). Holds plain AuditRow values."""
 
-    HEADERS = ("序号", "时间", "用户", "操作", "对象", "字段", "原值", "新值", "原因", "站点")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AuditTableModel", "序号"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "时间"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "用户"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "操作"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "对象"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "字段"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "原值"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "新值"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "原因"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "站点"),
+    )
     PAGE = 200
 
     def __init__(self, db: Database, actor: Actor, parent: Any = None) -> None:
@@ -128,6 +140,7 @@ class AuditPage(QWidget):
         self.action_combo = QComboBox()
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText(self.tr("查找内容、原因或记录编号"))
+        install_find_shortcut(self, self.text_edit)
         self.search_button = QPushButton(self.tr("查询"))
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.verify_button = QPushButton(self.tr("校验审计日志"))
@@ -217,7 +230,7 @@ class AuditPage(QWidget):
         self.count_label.setText(self.tr("共 %1 条记录").replace("%1", str(self.model.total)))
 
     def _ask_export_path(self) -> str:
-        name = f"审计日志-{dt.date.today():%Y%m%d}.xlsx"
+        name = self.tr("审计日志-%1.xlsx").replace("%1", f"{dt.date.today():%Y%m%d}")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出审计日志"), name, self.tr("Excel 文件 (*.xlsx)"))
         return path
 

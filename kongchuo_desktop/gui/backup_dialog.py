@@ -347,6 +347,10 @@ def handle_damaged_database(
         except ServiceError as exc:
             show_service_error(parent, exc)
             return "quit"
-        QMessageBox.information(parent, dialog.tr("已恢复"), dialog.tr("已从备份恢复，请重新登录。"))
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("Backups", "已恢复"),
+            QCoreApplication.translate("Backups", "已从备份恢复，请重新登录。"),
+        )
         return "restored"
     return dialog.choice

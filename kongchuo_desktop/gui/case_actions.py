@@ -33,11 +33,6 @@ from kongchuo_desktop.services.errors import ServiceError, ValidationError
 from kongchuo_desktop.store.database import Database
 
 
-def _tr(text: str) -> str:
-    # Titles are translated before the dialog exists (self.tr is not usable before __init__).
-    return QCoreApplication.translate("CaseActions", text)
-
-
 def qdate(day: dt.date) -> QDate:
     """A QDate of a date."""
     return QDate(day.year, day.month, day.day)
@@ -79,11 +74,15 @@ class ActionDialog(QDialog):
         self._actor = actor
         self.detail = detail
         self.value: Any = None
-        self.setWindowTitle(f"{title}：{detail.student_name}")
+        self.setWindowTitle(self.tr("%1：%2").replace("%1", title).replace("%2", detail.student_name))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         head = QLabel(
-            f"<b>{detail.student_name}</b>　{detail.school_name}　个案 {detail.number}　状态：{detail.status}"
+            self.tr("<b>%1</b>　%2　个案 %3　状态：%4")
+            .replace("%1", detail.student_name)
+            .replace("%2", detail.school_name)
+            .replace("%3", detail.number)
+            .replace("%4", detail.status)
         )
         layout.addWidget(head)
         self.form = QFormLayout()
@@ -135,7 +134,14 @@ class ReturnDialog(ActionDialog):
     """登记返校: the day the child came back."""
 
     def __init__(self, db: Database, actor: Actor, detail: CaseDetail, parent: QWidget | None = None) -> None:
-        super().__init__(db, actor, detail, _tr("登记返校"), _tr("登记返校"), parent)
+        super().__init__(
+            db,
+            actor,
+            detail,
+            QCoreApplication.translate("CaseActions", "登记返校"),
+            QCoreApplication.translate("CaseActions", "登记返校"),
+            parent,
+        )
         today = clock.today()
         self.day = self.add_row(self.tr("返校日期"), date_edit(today, today, detail.state.episode_start))
         self.note = self.add_row(self.tr("说明"), QLineEdit())
@@ -152,7 +158,14 @@ class ReportSentDialog(ActionDialog):
     """报送情况报告: when and to whom the written report went."""
 
     def __init__(self, db: Database, actor: Actor, detail: CaseDetail, parent: QWidget | None = None) -> None:
-        super().__init__(db, actor, detail, _tr("报送情况报告"), _tr("确认已报送"), parent)
+        super().__init__(
+            db,
+            actor,
+            detail,
+            QCoreApplication.translate("CaseActions", "报送情况报告"),
+            QCoreApplication.translate("CaseActions", "确认已报送"),
+            parent,
+        )
         today = clock.today()
         self.day = self.add_row(self.tr("报送日期"), date_edit(today, today, detail.state.episode_start))
         self.to = self.add_row(self.tr("报送给"), QLineEdit(cases.DEFAULT_REPORT_TO))
@@ -166,7 +179,14 @@ class NoticeDialog(ActionDialog):
 
     def __init__(self, db: Database, actor: Actor, detail: CaseDetail, rules: esc.EscalationRules,
                  parent: QWidget | None = None) -> None:  # fmt: skip
-        super().__init__(db, actor, detail, _tr("限期返校通知书"), _tr("发出并打印"), parent)
+        super().__init__(
+            db,
+            actor,
+            detail,
+            QCoreApplication.translate("CaseActions", "限期返校通知书"),
+            QCoreApplication.translate("CaseActions", "发出并打印"),
+            parent,
+        )
         today = clock.today()
         self.issued = self.add_row(self.tr("发出日期"), date_edit(today, today, detail.state.episode_start))
         self.deadline = self.add_row(
@@ -189,7 +209,14 @@ class ReferralDialog(ActionDialog):
     """转介: hand the case to the 教育执法组 or a department, saying what is asked."""
 
     def __init__(self, db: Database, actor: Actor, detail: CaseDetail, parent: QWidget | None = None) -> None:
-        super().__init__(db, actor, detail, _tr("转介相关部门"), _tr("登记转介"), parent)
+        super().__init__(
+            db,
+            actor,
+            detail,
+            QCoreApplication.translate("CaseActions", "转介相关部门"),
+            QCoreApplication.translate("CaseActions", "登记转介"),
+            parent,
+        )
         today = clock.today()
         self.agency = QComboBox()
         fill_combo(self.agency, [(self.tr("请选择部门"), None), *((a, a) for a in esc.AGENCIES)])
@@ -213,12 +240,29 @@ class AnswerDialog(ActionDialog):
     """部门答复: the answer to an open referral."""
 
     def __init__(self, db: Database, actor: Actor, detail: CaseDetail, parent: QWidget | None = None) -> None:
-        super().__init__(db, actor, detail, _tr("登记部门答复"), _tr("保存答复"), parent)
+        super().__init__(
+            db,
+            actor,
+            detail,
+            QCoreApplication.translate("CaseActions", "登记部门答复"),
+            QCoreApplication.translate("CaseActions", "保存答复"),
+            parent,
+        )
         today = clock.today()
         self.referral = QComboBox()
         open_refs = [r for r in detail.referrals if r.answer is None]
         fill_combo(
-            self.referral, [(f"{r.agency}（{r.referred_on:%Y-%m-%d}）：{r.request[:20]}", r.id) for r in open_refs]
+            self.referral,
+            [
+                (
+                    self.tr("%1（%2）：%3")
+                    .replace("%1", r.agency)
+                    .replace("%2", f"{r.referred_on:%Y-%m-%d}")
+                    .replace("%3", r.request[:20]),
+                    r.id,
+                )
+                for r in open_refs
+            ],
         )
         self.add_row(self.tr("转介"), self.referral)
         self.day = self.add_row(self.tr("答复日期"), date_edit(today, today))
@@ -234,10 +278,17 @@ class DropoutDialog(ActionDialog):
     """认定辍学: records the 学籍异动 辍学 with the case report as its proof."""
 
     def __init__(self, db: Database, actor: Actor, detail: CaseDetail, parent: QWidget | None = None) -> None:
-        super().__init__(db, actor, detail, _tr("认定辍学"), _tr("认定辍学"), parent)
+        super().__init__(
+            db,
+            actor,
+            detail,
+            QCoreApplication.translate("CaseActions", "认定辍学"),
+            QCoreApplication.translate("CaseActions", "认定辍学"),
+            parent,
+        )
         today = clock.today()
         self.day = self.add_row(self.tr("认定日期"), date_edit(today, today, detail.state.episode_start))
-        reason = f"{detail.reason}，经三访劝返无效" if detail.reason else ""
+        reason = self.tr("%1，经三访劝返无效").replace("%1", detail.reason) if detail.reason else ""
         self.reason = self.add_row(self.tr("原因"), text_box(reason))
         hint = QLabel(self.tr("将同时办理学籍异动“辍学”，本个案的《辍学学生情况报告表》作为证明材料自动附上。"))
         hint.setWordWrap(True)
@@ -253,7 +304,14 @@ class CloseDialog(ActionDialog):
     """销号: date and outcome (and the return day for 已复学 when none was recorded)."""
 
     def __init__(self, db: Database, actor: Actor, detail: CaseDetail, parent: QWidget | None = None) -> None:
-        super().__init__(db, actor, detail, _tr("销号"), _tr("销号"), parent)
+        super().__init__(
+            db,
+            actor,
+            detail,
+            QCoreApplication.translate("CaseActions", "销号"),
+            QCoreApplication.translate("CaseActions", "销号"),
+            parent,
+        )
         today = clock.today()
         self.outcome = QComboBox()
         fill_combo(self.outcome, [(self.tr("请选择销号结果"), None), *((o, o) for o in esc.CLOSE_OUTCOMES)])
@@ -288,7 +346,14 @@ class ReopenDialog(ActionDialog):
     """重新开启: the child is absent again from a day."""
 
     def __init__(self, db: Database, actor: Actor, detail: CaseDetail, parent: QWidget | None = None) -> None:
-        super().__init__(db, actor, detail, _tr("重新开启个案"), _tr("重新开启"), parent)
+        super().__init__(
+            db,
+            actor,
+            detail,
+            QCoreApplication.translate("CaseActions", "重新开启个案"),
+            QCoreApplication.translate("CaseActions", "重新开启"),
+            parent,
+        )
         today = clock.today()
         earliest = detail.state.closed_on or detail.state.episode_start
         self.day = self.add_row(self.tr("再次缺课开始"), date_edit(today, today, earliest))

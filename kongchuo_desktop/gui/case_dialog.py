@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,8 +44,12 @@ STATUS_COLOURS = {
     esc.RETURNED: "#1e8449",
     esc.CLOSED: "#5d6d7e",
 }
-LINES = {"principal_id": ("学校包保", "校长"), "teacher_id": ("学校包保", "班主任"),
-         "township_cadre_id": ("政府包保", "乡镇干部"), "village_cadre_id": ("政府包保", "村（居）干部")}  # fmt: skip
+LINES = {
+    "principal_id": (QT_TRANSLATE_NOOP("CaseDialog", "学校包保"), QT_TRANSLATE_NOOP("CaseDialog", "校长")),
+    "teacher_id": (QT_TRANSLATE_NOOP("CaseDialog", "学校包保"), QT_TRANSLATE_NOOP("CaseDialog", "班主任")),
+    "township_cadre_id": (QT_TRANSLATE_NOOP("CaseDialog", "政府包保"), QT_TRANSLATE_NOOP("CaseDialog", "乡镇干部")),
+    "village_cadre_id": (QT_TRANSLATE_NOOP("CaseDialog", "政府包保"), QT_TRANSLATE_NOOP("CaseDialog", "村（居）干部")),
+}
 ROLE_FILTER = {"principal_id": ("校长", "副校长"), "teacher_id": ("班主任", "教师"),
                "township_cadre_id": ("乡镇干部",), "village_cadre_id": ("村干部",)}  # fmt: skip
 
@@ -103,8 +107,8 @@ class CaseDialog(QDialog):
             self.people[name] = combo
             row, col = divmod(i, 2)
             if col == 0:
-                grid.addWidget(QLabel(f"<b>{line}</b>"), row, 0)
-            grid.addWidget(QLabel(role), row, 1 + col * 2)
+                grid.addWidget(QLabel(f"<b>{self.tr(line)}</b>"), row, 0)
+            grid.addWidget(QLabel(self.tr(role)), row, 1 + col * 2)
             grid.addWidget(combo, row, 2 + col * 2)
         self.people_note = QLineEdit()
         self.people_note.setPlaceholderText(self.tr("其他包保人员（名单中没有的），如：驻村第一书记 王某"))
@@ -183,22 +187,34 @@ class CaseDialog(QDialog):
         self.status.setText(detail.status)
         self.status.setStyleSheet(f"background: {colour}; color: white; border-radius: 9px; font-weight: bold;")
         self.number.setText(self.tr("个案编号：%1").replace("%1", detail.number))
-        where = detail.school_name + (f" {detail.grade}年级{detail.class_no or ''}班" if detail.grade else "")
-        guardians = "；".join(
-            f"{g['relation'] or '监护人'} {g['name']} {g['phone'] or ''}".strip() for g in detail.guardians
+        where = detail.school_name
+        if detail.grade:
+            where += " " + self.tr("%1年级%2班").replace("%1", str(detail.grade)).replace(
+                "%2", str(detail.class_no or "")
+            )
+        guardians = self.tr("；").join(
+            f"{g['relation'] or self.tr('监护人')} {g['name']} {g['phone'] or ''}".strip() for g in detail.guardians
         )
         state = detail.state
-        facts = [where, f"缺课开始 {state.episode_start:%Y-%m-%d}", f"累计缺课 {detail.absent_days} 个上学日",
-                 f"已走访 {len(detail.visits)} 次"]  # fmt: skip
+        facts = [
+            where,
+            self.tr("缺课开始 %1").replace("%1", f"{state.episode_start:%Y-%m-%d}"),
+            self.tr("累计缺课 %1 个上学日").replace("%1", str(detail.absent_days)),
+            self.tr("已走访 %1 次").replace("%1", str(len(detail.visits))),
+        ]
         if detail.reason:
-            facts.append(f"主要原因：{detail.reason}")
+            facts.append(self.tr("主要原因：%1").replace("%1", detail.reason))
         if detail.flags:
-            facts.append("、".join(detail.flags))
+            facts.append(self.tr("、").join(detail.flags))
         text = "　|　".join(facts)
         if guardians:
-            text += f"<br>监护人：{guardians}"
+            text += "<br>" + self.tr("监护人：%1").replace("%1", guardians)
         if not detail.is_open:
-            text += f"<br>已于 {state.closed_on:%Y-%m-%d} 销号，结果：{state.outcome}"
+            text += "<br>" + (
+                self.tr("已于 %1 销号，结果：%2")
+                .replace("%1", f"{state.closed_on:%Y-%m-%d}")
+                .replace("%2", str(state.outcome))
+            )
         self.facts.setText(text)
         self.due.setText(self._due_text(detail))
         self._fill_people(detail)
@@ -214,13 +230,18 @@ class CaseDialog(QDialog):
             late = (today - action.due_on).days
             when = f"{action.due_on:%Y-%m-%d}"
             if late > 0:
-                piece = f"<span style='color:#c0392b'><b>{action.label}</b>（{when}，已逾期 {late} 天）</span>"
+                piece = (
+                    self.tr("<span style='color:#c0392b'><b>%1</b>（%2，已逾期 %3 天）</span>")
+                    .replace("%1", action.label)
+                    .replace("%2", when)
+                    .replace("%3", str(late))
+                )
             elif late == 0:
-                piece = f"<span style='color:#b9770e'><b>{action.label}</b>（今天到期）</span>"
+                piece = self.tr("<span style='color:#b9770e'><b>%1</b>（今天到期）</span>").replace("%1", action.label)
             else:
-                piece = f"{action.label}（{when}）"
+                piece = self.tr("%1（%2）").replace("%1", action.label).replace("%2", when)
             parts.append(piece)
-        return self.tr("应办：") + "；".join(parts)
+        return self.tr("应办：") + self.tr("；").join(parts)
 
     def _fill_people(self, detail: cases.CaseDetail) -> None:
         staff = cases.staff_options(self._db, self._actor, detail.school_id, detail.township_id)
@@ -372,7 +393,11 @@ class CaseDialog(QDialog):
     def show_report(self) -> PdfDialog | None:
         """Generate the 辍学学生情况报告表 and preview it."""
         assert self.detail is not None
-        name = f"辍学学生情况报告表_{self.detail.student_name}_{self.detail.number}.pdf"
+        name = (
+            self.tr("辍学学生情况报告表_%1_%2.pdf")
+            .replace("%1", self.detail.student_name)
+            .replace("%2", self.detail.number)
+        )
         dialog = show_pdf(self, self.tr("辍学学生情况报告表"),
                           lambda: case_documents.report_pdf(self._db, self._actor, self.case_id), name)  # fmt: skip
         if dialog is not None:
@@ -382,7 +407,7 @@ class CaseDialog(QDialog):
     def show_notice(self, notice_id: str) -> PdfDialog | None:
         """Preview a notice for printing."""
         assert self.detail is not None
-        name = f"限期返校通知书_{self.detail.student_name}.pdf"
+        name = self.tr("限期返校通知书_%1.pdf").replace("%1", self.detail.student_name)
         dialog = show_pdf(self, self.tr("限期返校通知书"),
                           lambda: case_documents.notice_pdf(self._db, self._actor, notice_id), name)  # fmt: skip
         if dialog is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from kongchuo_desktop.gui.pdf_preview import PdfPreview
@@ -30,7 +31,7 @@ def make_pdf(parent: QWidget | None, title: str, make: Callable[[], bytes]) -> b
     (shown to the user) or a cancel."""
     try:
         return run_with_progress(
-            lambda _progress: make(), title, parent.tr("正在生成，请稍候……") if parent else title, parent
+            lambda _progress: make(), title, QCoreApplication.translate("CasePdf", "正在生成，请稍候……"), parent
         )  # type: ignore[no-any-return]
     except Cancelled:
         return None

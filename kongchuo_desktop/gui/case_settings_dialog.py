@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,7 +36,15 @@ from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import ServiceError, ValidationError
 from kongchuo_desktop.store.database import Database
 
-WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("CaseSettingsDialog", "周一"),
+    QT_TRANSLATE_NOOP("CaseSettingsDialog", "周二"),
+    QT_TRANSLATE_NOOP("CaseSettingsDialog", "周三"),
+    QT_TRANSLATE_NOOP("CaseSettingsDialog", "周四"),
+    QT_TRANSLATE_NOOP("CaseSettingsDialog", "周五"),
+    QT_TRANSLATE_NOOP("CaseSettingsDialog", "周六"),
+    QT_TRANSLATE_NOOP("CaseSettingsDialog", "周日"),
+)
 
 
 class CaseSettingsDialog(QDialog):
@@ -152,11 +160,11 @@ class CaseSettingsDialog(QDialog):
             row.addWidget(end)
             row.addStretch(1)
             self.terms.append((start, end))
-            form.addRow(self.tr("第%1学期").replace("%1", "一" if n == 1 else "二"), row)
+            form.addRow(self.tr("第一学期") if n == 1 else self.tr("第二学期"), row)
         rest = QHBoxLayout()
         self.weekend: list[QCheckBox] = []
         for name in WEEKDAYS:
-            box = QCheckBox(name)
+            box = QCheckBox(self.tr(name))
             self.weekend.append(box)
             rest.addWidget(box)
         rest.addStretch(1)

@@ -31,9 +31,10 @@ class ChildDetailDialog(QDialog):
         v = detail.values
         period = ""
         if v["period_start"] or v["period_end"]:
-            period = f"{_text(v['period_start'])} 至 {_text(v['period_end'])}"
-        guardians = "；".join(
-            "，".join(part for part in (g["name"], g.get("relation"), g.get("phone")) if part) for g in detail.guardians
+            period = self.tr("%1 至 %2").replace("%1", _text(v["period_start"])).replace("%2", _text(v["period_end"]))
+        guardians = self.tr("；").join(
+            self.tr("，").join(part for part in (g["name"], g.get("relation"), g.get("phone")) if part)
+            for g in detail.guardians
         )
         self.values: dict[str, str] = {
             self.tr("姓名"): _text(v["name"]),
@@ -62,7 +63,7 @@ class ChildDetailDialog(QDialog):
             value = QLabel(text)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
-            form.addRow(label + "：", value)
+            form.addRow(self.tr("%1：").replace("%1", label), value)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
         buttons.rejected.connect(self.reject)

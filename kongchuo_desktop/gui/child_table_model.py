@@ -14,7 +14,6 @@ from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.child_register import ChildFilter, ChildRegister, ChildRow
 from kongchuo_desktop.store.database import Database
 
-_CTX = "ChildTableModel"
 # Situations that need someone's attention stand out.
 SITUATION_COLOURS = {"未入学": QColor("#c0392b"), "辍学": QColor("#c0392b"), "缓学": QColor("#b9770e"),
                      "免学": QColor("#b9770e"), "迁出": QColor("#7f8c8d"), "死亡": QColor("#7f8c8d")}  # fmt: skip
@@ -28,14 +27,14 @@ class ChildTableModel(PagedTableModel):
 
     NAME, SEX, BIRTH_DATE, ID_NUMBER, VILLAGE, SITUATION, ELSEWHERE, STUDENT = range(8)
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP(_CTX, "姓名"), "name", "欧阳某某某"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "性别"), None, "男"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "出生日期"), "birth_date", "2015-01-25"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "身份证件号"), "id_number", "15078520150125251X"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "户籍村"), None, "某某某某村"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "就读情况"), "situation", "特教学校"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "外地就读学校/审批"), None, "呼和浩特市新城区第一中学"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "关联学籍"), None, "金河镇中心小学 七年级（初一） 在读"),
+        Column(QT_TRANSLATE_NOOP("ChildTableModel", "姓名"), "name", "欧阳某某某"),
+        Column(QT_TRANSLATE_NOOP("ChildTableModel", "性别"), None, "男"),
+        Column(QT_TRANSLATE_NOOP("ChildTableModel", "出生日期"), "birth_date", "2015-01-25"),
+        Column(QT_TRANSLATE_NOOP("ChildTableModel", "身份证件号"), "id_number", "15078520150125251X"),
+        Column(QT_TRANSLATE_NOOP("ChildTableModel", "户籍村"), None, "某某某某村"),
+        Column(QT_TRANSLATE_NOOP("ChildTableModel", "就读情况"), "situation", "特教学校"),
+        Column(QT_TRANSLATE_NOOP("ChildTableModel", "外地就读学校/审批"), None, "呼和浩特市新城区第一中学"),
+        Column(QT_TRANSLATE_NOOP("ChildTableModel", "关联学籍"), None, "金河镇中心小学 七年级（初一） 在读"),
     )
 
     def __init__(self, db: Database, actor: Actor, flt: ChildFilter | None = None, parent: Any = None) -> None:
@@ -80,7 +79,7 @@ class ChildTableModel(PagedTableModel):
             if row.period_start or row.period_end:
                 start = row.period_start.isoformat() if row.period_start else "…"
                 end = row.period_end.isoformat() if row.period_end else "…"
-                period = f" {start} 至 {end}"
+                period = " " + self.tr("%1 至 %2").replace("%1", start).replace("%2", end)
             return self.tr("%1批准").replace("%1", row.approving_body) + period
         return ""
 

@@ -96,6 +96,13 @@ class ChildrenPage(QWidget):
     def _show_count(self, total: int | None) -> None:
         self.count_label.setText(count_text(total))
 
+    def print_page(self) -> int:
+        """Ctrl+P: print the children the filter shows (gui/table_print.py); returns pages printed."""
+        from kongchuo_desktop.gui.table_print import describe_filters, print_model
+
+        filters = describe_filters(self.search.text(), (self.township_combo, self.situation_combo))
+        return print_model(self.model, self.tr("适龄儿童台账"), filters, self)
+
     def _selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_id(rows[0].row()) if rows else None

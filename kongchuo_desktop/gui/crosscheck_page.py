@@ -12,7 +12,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,17 +49,11 @@ from kongchuo_desktop.services.errors import ServiceError
 from kongchuo_desktop.services.sites import site_info
 from kongchuo_desktop.store.database import Database
 
-_CTX = "CrosscheckPage"
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 Chooser = Callable[[QWidget, str, str], Path | None]
 Runner = Callable[[Callable[[tasks.Progress], Any], str, str, QWidget | None], Any]
-
-
-def tr(text: str) -> str:
-    """Translate in the CrosscheckPage context."""
-    return QCoreApplication.translate(_CTX, text)
 
 
 def school_year_choices(today: dt.date | None = None, back: int = 3, ahead: int = 1) -> list[str]:
@@ -64,7 +66,9 @@ def save_xlsx_dialog(parent: QWidget, title: str, suggested: str) -> Path | None
     """Ask where to save an .xlsx file (the real dialog; tests pass their own chooser)."""
     docs = Path.home() / "Documents"
     start = str(docs / suggested) if docs.is_dir() else suggested
-    name, _ = QFileDialog.getSaveFileName(parent, title, start, tr("Excel 工作簿 (*.xlsx)"))
+    name, _ = QFileDialog.getSaveFileName(
+        parent, title, start, QCoreApplication.translate("CrosscheckPage", "Excel 工作簿 (*.xlsx)")
+    )
     if not name:
         return None
     path = Path(name)
@@ -77,8 +81,20 @@ class FindingTableModel(QAbstractTableModel):
     findings: the whole list; shown: those matching the filter, in the current sort order.
     """
 
-    HEADERS = ("姓名", "性别", "出生日期", "周岁", "身份证件号", "乡镇", "户籍地址", "就读情况", "学校", "年级",
-               "学籍状态", "核查情况")  # fmt: skip
+    HEADERS = (
+        QT_TRANSLATE_NOOP("FindingTableModel", "姓名"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "性别"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "出生日期"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "周岁"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "身份证件号"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "乡镇"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "户籍地址"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "就读情况"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "学校"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "年级"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "学籍状态"),
+        QT_TRANSLATE_NOOP("FindingTableModel", "核查情况"),
+    )
     FLAG_COLOUR = QColor("#c0392b")
 
     def __init__(self, parent: Any = None) -> None:
@@ -331,7 +347,7 @@ class CrosscheckPage(QWidget):
             model.set_findings(result.lists.get(key, ()))
             model.set_filter(self.search.text())
         month, day = result.cutoff
-        places = "、".join(result.townships) or self.tr("（无登记）")
+        places = self.tr("、").join(result.townships) or self.tr("（无登记）")
         text = (
             self.tr(
                 "%1学年 · %2 · 核对适龄儿童登记 %3 人、学生 %4 人 · 入学年龄截止日期 %5月%6日 · 年级偏差允许 %7 个年级"
@@ -366,7 +382,8 @@ class CrosscheckPage(QWidget):
             total, shown = len(model.findings), len(model.shown)
             count = f"{shown:,}/{total:,}" if shown != total else f"{total:,}"
             label = cc.LIST_LABELS[key]
-            self.tabs.setTabText(index, f"{label}（{count}）" if self.result is not None else label)
+            titled = self.tr("%1（%2）").replace("%1", label).replace("%2", count)
+            self.tabs.setTabText(index, titled if self.result is not None else label)
 
     def _show_hint(self, index: int) -> None:
         if 0 <= index < len(cc.ALL_LISTS):
@@ -382,8 +399,8 @@ class CrosscheckPage(QWidget):
         result = self.result
         if result is None:
             return None
-        place = "、".join(result.townships)
-        suggested = f"{place}核查比对_{result.school_year}.xlsx"
+        place = self.tr("、").join(result.townships)
+        suggested = self.tr("%1核查比对_%2.xlsx").replace("%1", place).replace("%2", result.school_year)
         path = self.chooser(self, self.tr("导出核查结果"), suggested)
         if path is None:
             return None

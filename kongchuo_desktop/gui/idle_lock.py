@@ -77,7 +77,7 @@ class UnlockDialog(QDialog):
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
         intro = QLabel(
             self.tr("长时间无人操作，窗口已锁定。请“%1”输入密码继续，或者退出登录换其他人使用。").replace(
-                "%1", f"{actor.display_name}（{actor.user}）"
+                "%1", self.tr("%1（%2）").replace("%1", actor.display_name).replace("%2", actor.user)
             )
         )
         intro.setWordWrap(True)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -38,13 +38,8 @@ from kongchuo_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
 
-FILE_FILTER = "表格文件 (*.xlsx *.xls *.xlsm *.et *.ods *.csv *.txt);;所有文件 (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportWizard", "表格文件 (*.xlsx *.xls *.xlsm *.et *.ods *.csv *.txt);;所有文件 (*)")
 SHOW_PROGRESS_AFTER_MS = 300
-
-
-def tr(text: str) -> str:
-    """Translate in the ImportWizard context."""
-    return QCoreApplication.translate("ImportWizard", text)
 
 
 class TaskLike(Protocol):
@@ -66,13 +61,17 @@ TaskFactory = Callable[[Callable[[tasks.Progress], Any], QObject], TaskLike]
 
 def choose_open_file(parent: QWidget, title: str) -> Path | None:
     """The file dialog for the file to import."""
-    name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), tr(FILE_FILTER))
+    name, _ = QFileDialog.getOpenFileName(
+        parent, title, str(Path.home()), QCoreApplication.translate("ImportWizard", FILE_FILTER)
+    )
     return Path(name) if name else None
 
 
 def choose_save_file(parent: QWidget, title: str, suggested: str) -> Path | None:
     """The save dialog for the report of refused rows."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, tr("Excel 工作簿 (*.xlsx)"))
+    name, _ = QFileDialog.getSaveFileName(
+        parent, title, suggested, QCoreApplication.translate("ImportWizard", "Excel 工作簿 (*.xlsx)")
+    )
     if not name:
         return None
     path = Path(name)
@@ -82,13 +81,15 @@ def choose_save_file(parent: QWidget, title: str, suggested: str) -> Path | None
 def error_text(exc: BaseException) -> str:
     """What to tell the user about a failed step (one Chinese sentence)."""
     if isinstance(exc, tasks.Cancelled):
-        return tr("已取消。")
+        return QCoreApplication.translate("ImportWizard", "已取消。")
     if isinstance(exc, ServiceError):
         return str(exc)
     if isinstance(exc, OSError):
-        return tr("无法读写文件：%1").replace("%1", str(exc.strerror or exc))
+        return QCoreApplication.translate("ImportWizard", "无法读写文件：%1").replace("%1", str(exc.strerror or exc))
     log.error("import step failed", exc_info=exc)
-    return tr("出现意外错误，详细信息已写入日志文件：%1").replace("%1", str(exc))
+    return QCoreApplication.translate("ImportWizard", "出现意外错误，详细信息已写入日志文件：%1").replace(
+        "%1", str(exc)
+    )
 
 
 class ProgressPanel(QWidget):
@@ -103,7 +104,7 @@ class ProgressPanel(QWidget):
         self.bar.setMinimumWidth(360)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.cancel_button = QPushButton(tr("取消"))
+        self.cancel_button = QPushButton(QCoreApplication.translate("ImportWizard", "取消"))
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 4, 0, 0)
@@ -183,15 +184,15 @@ class ImportWizard(QWizard):
         self.task: TaskLike | None = None
         self._closing = False
 
-        self.setWindowTitle(tr("导入名册"))
+        self.setWindowTitle(QCoreApplication.translate("ImportWizard", "导入名册"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.NextButton, tr("下一步 >"))
-        self.setButtonText(QWizard.WizardButton.BackButton, tr("< 上一步"))
-        self.setButtonText(QWizard.WizardButton.CancelButton, tr("取消"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, tr("完成"))
-        self.setButtonText(QWizard.WizardButton.CommitButton, tr("开始导入"))
+        self.setButtonText(QWizard.WizardButton.NextButton, QCoreApplication.translate("ImportWizard", "下一步 >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, QCoreApplication.translate("ImportWizard", "< 上一步"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, QCoreApplication.translate("ImportWizard", "取消"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, QCoreApplication.translate("ImportWizard", "完成"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, QCoreApplication.translate("ImportWizard", "开始导入"))
         self.setMinimumSize(880, 600)
         self.resize(1000, 660)
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from kongchuo_desktop.gui import tasks
-from kongchuo_desktop.gui.import_wizard import ProgressPanel, error_text, tr
+from kongchuo_desktop.gui.import_wizard import ProgressPanel, error_text
 from kongchuo_desktop.importing import Rejection
 from kongchuo_desktop.services.errors import ServiceError
 from kongchuo_desktop.services.import_source import (
@@ -106,14 +113,17 @@ class FilePage(_Page):
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(tr("第一步：选择要导入的文件"))
+        self.setTitle(QCoreApplication.translate("ImportWizard", "第一步：选择要导入的文件"))
         self.setSubTitle(
-            tr(
-                "可以导入学校导出的学籍名册，或派出所、村委会提供的适龄儿童名单。支持 Excel（.xlsx、.xls）、WPS（.et）和 CSV 文件。"
+            QCoreApplication.translate(
+                "ImportWizard",
+                "可以导入学校导出的学籍名册，或派出所、村委会提供的适龄儿童名单。支持 Excel（.xlsx、.xls）、WPS（.et）和 CSV 文件。",
             )
         )
-        self.roster_radio = QRadioButton(tr("学籍名册（在校学生）"))
-        self.children_radio = QRadioButton(tr("适龄儿童登记表（本乡镇 6–15 周岁的儿童）"))
+        self.roster_radio = QRadioButton(QCoreApplication.translate("ImportWizard", "学籍名册（在校学生）"))
+        self.children_radio = QRadioButton(
+            QCoreApplication.translate("ImportWizard", "适龄儿童登记表（本乡镇 6–15 周岁的儿童）")
+        )
         group = QButtonGroup(self)
         group.addButton(self.roster_radio)
         group.addButton(self.children_radio)
@@ -121,12 +131,12 @@ class FilePage(_Page):
         self.roster_radio.toggled.connect(self._kind_changed)
 
         self.path_edit = QLineEdit()
-        self.path_edit.setPlaceholderText(tr("点“选择文件…”找到要导入的表格"))
+        self.path_edit.setPlaceholderText(QCoreApplication.translate("ImportWizard", "点“选择文件…”找到要导入的表格"))
         self.path_edit.textChanged.connect(self._path_changed)
-        self.browse_button = QPushButton(tr("选择文件…"))
+        self.browse_button = QPushButton(QCoreApplication.translate("ImportWizard", "选择文件…"))
         self.browse_button.clicked.connect(self.browse)
 
-        kinds = QGroupBox(tr("要导入的是"))
+        kinds = QGroupBox(QCoreApplication.translate("ImportWizard", "要导入的是"))
         kinds_layout = QVBoxLayout(kinds)
         kinds_layout.addWidget(self.roster_radio)
         kinds_layout.addWidget(self.children_radio)
@@ -134,8 +144,9 @@ class FilePage(_Page):
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
         hint = QLabel(
-            tr(
-                "提示：导入前会自动备份数据库。导入时按身份证件号（没有的按学籍号）找到台账里的同一个人，只更新有变化的项目；表中空着的单元格不会清除台账里已有的内容。"
+            QCoreApplication.translate(
+                "ImportWizard",
+                "提示：导入前会自动备份数据库。导入时按身份证件号（没有的按学籍号）找到台账里的同一个人，只更新有变化的项目；表中空着的单元格不会清除台账里已有的内容。",
             )
         )
         hint.setWordWrap(True)
@@ -143,7 +154,7 @@ class FilePage(_Page):
         layout = QVBoxLayout(self)
         layout.addWidget(kinds)
         layout.addSpacing(8)
-        layout.addWidget(QLabel(tr("文件：")))
+        layout.addWidget(QLabel(QCoreApplication.translate("ImportWizard", "文件：")))
         layout.addLayout(row)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
@@ -158,7 +169,7 @@ class FilePage(_Page):
 
     def browse(self) -> None:
         """Ask for the file (the wizard's choose_file)."""
-        path = self.wiz.choose_file(self, tr("选择要导入的文件"))
+        path = self.wiz.choose_file(self, QCoreApplication.translate("ImportWizard", "选择要导入的文件"))
         if path is not None:
             self.path_edit.setText(str(path))
 
@@ -191,10 +202,10 @@ class FilePage(_Page):
         db = self.wiz.db
 
         def work(progress: tasks.Progress) -> ImportSource:
-            progress(0, 0, tr("正在打开文件……"))
+            progress(0, 0, QCoreApplication.translate("ImportWizard", "正在打开文件……"))
             source = ImportSource(db, path, kind)
             try:
-                progress(0, 0, tr("正在查找表头……"))
+                progress(0, 0, QCoreApplication.translate("ImportWizard", "正在查找表头……"))
                 source.locate()
             except BaseException:
                 source.close()
@@ -206,7 +217,9 @@ class FilePage(_Page):
             self._ready_for = key
             self.wiz.advance_later()
 
-        self.wiz.run_step(work, self.panel, tr("正在读取文件……"), done, self.fail)
+        self.wiz.run_step(
+            work, self.panel, QCoreApplication.translate("ImportWizard", "正在读取文件……"), done, self.fail
+        )
         return False
 
 
@@ -218,9 +231,12 @@ class SheetPage(_Page):
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(tr("第二步：确认工作表"))
+        self.setTitle(QCoreApplication.translate("ImportWizard", "第二步：确认工作表"))
         self.setSubTitle(
-            tr("已自动找到含有“姓名”“身份证件号”等列的工作表，下面是它的前几行。如果不对，请换一个工作表。")
+            QCoreApplication.translate(
+                "ImportWizard",
+                "已自动找到含有“姓名”“身份证件号”等列的工作表，下面是它的前几行。如果不对，请换一个工作表。",
+            )
         )
         self.sheet_combo = QComboBox()
         self.sheet_combo.setMinimumWidth(260)
@@ -232,7 +248,7 @@ class SheetPage(_Page):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setDefaultSectionSize(110)
         row = QHBoxLayout()
-        row.addWidget(QLabel(tr("工作表：")))
+        row.addWidget(QLabel(QCoreApplication.translate("ImportWizard", "工作表：")))
         row.addWidget(self.sheet_combo)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -249,7 +265,9 @@ class SheetPage(_Page):
         self._filling = True
         self.sheet_combo.clear()
         for name in source.sheet_names:
-            label = name + (tr("（隐藏）") if name in source.book.hidden else "")
+            label = name + (
+                QCoreApplication.translate("ImportWizard", "（隐藏）") if name in source.book.hidden else ""
+            )
             self.sheet_combo.addItem(label, name)
         self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(source.layout.sheet.name)))
         self._filling = False
@@ -271,7 +289,7 @@ class SheetPage(_Page):
         self.completeChanged.emit()
 
         def work(progress: tasks.Progress) -> Any:
-            progress(0, 0, tr("正在读取工作表……"))
+            progress(0, 0, QCoreApplication.translate("ImportWizard", "正在读取工作表……"))
             return source.locate(sheet)
 
         def failed(exc: BaseException) -> None:
@@ -280,7 +298,13 @@ class SheetPage(_Page):
             self._show_rows(sheet)
             self.completeChanged.emit()
 
-        self.wiz.run_step(work, self.panel, tr("正在读取工作表……"), lambda _layout: self._show_layout(), failed)
+        self.wiz.run_step(
+            work,
+            self.panel,
+            QCoreApplication.translate("ImportWizard", "正在读取工作表……"),
+            lambda _layout: self._show_layout(),
+            failed,
+        )
 
     def _show_layout(self) -> None:
         source = self.wiz.source
@@ -289,7 +313,9 @@ class SheetPage(_Page):
         layout = source.layout
         rows = sum(1 for r in layout.sheet.rows[layout.data_start :] if any(v not in (None, "") for v in r))
         self.info_label.setText(
-            tr("表头在第 %1 行，下面约有 %2 行数据。").replace("%1", str(layout.header_row)).replace("%2", f"{rows:,}")
+            QCoreApplication.translate("ImportWizard", "表头在第 %1 行，下面约有 %2 行数据。")
+            .replace("%1", str(layout.header_row))
+            .replace("%2", f"{rows:,}")
         )
         self._show_rows(layout.sheet.name, layout.header_row_index)
         self.completeChanged.emit()
@@ -335,14 +361,23 @@ class MappingPage(_Page):
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(tr("第三步：核对各列的含义"))
+        self.setTitle(QCoreApplication.translate("ImportWizard", "第三步：核对各列的含义"))
         self.setSubTitle(
-            tr("左边是文件里的列名和前几行的内容，右边是导入到台账的哪一项。请核对一遍；不需要导入的列选“（不导入）”。")
+            QCoreApplication.translate(
+                "ImportWizard",
+                "左边是文件里的列名和前几行的内容，右边是导入到台账的哪一项。请核对一遍；不需要导入的列选“（不导入）”。",
+            )
         )
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([tr("文件中的列"), tr("示例内容"), tr("导入为")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("ImportWizard", "文件中的列"),
+                QCoreApplication.translate("ImportWizard", "示例内容"),
+                QCoreApplication.translate("ImportWizard", "导入为"),
+            ]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
@@ -374,12 +409,12 @@ class MappingPage(_Page):
         self.combos = {}
         for r, column in enumerate(self.columns):
             self.table.setItem(r, 0, QTableWidgetItem(column.header))
-            sample = QTableWidgetItem("、".join(column.samples))
+            sample = QTableWidgetItem(QCoreApplication.translate("ImportWizard", "、").join(column.samples))
             sample.setToolTip("\n".join(column.samples))
             sample.setForeground(QBrush(QColor("#555")))
             self.table.setItem(r, 1, sample)
             combo = QComboBox()
-            combo.addItem(tr("（不导入）"), _IGNORE)
+            combo.addItem(QCoreApplication.translate("ImportWizard", "（不导入）"), _IGNORE)
             for field, label in choices:
                 combo.addItem(label, field)
             combo.setCurrentIndex(max(0, combo.findData(column.field or _IGNORE)))
@@ -388,14 +423,16 @@ class MappingPage(_Page):
             self.table.setCellWidget(r, 2, combo)
         mapped = sum(1 for c in self.columns if c.field)
         if source.remembered:
-            text = tr("已按上次确认的对应关系填好（%1 列导入）。如有变化请修改。")
+            text = QCoreApplication.translate(
+                "ImportWizard", "已按上次确认的对应关系填好（%1 列导入）。如有变化请修改。"
+            )
         else:
-            text = tr("已自动识别 %1 列。请逐行核对右边的选择。")
+            text = QCoreApplication.translate("ImportWizard", "已自动识别 %1 列。请逐行核对右边的选择。")
         title_note = ""
         if "school_name" in layout.defaults:
-            title_note = tr("表格标题写明了学校“%1”，每一行都按这所学校导入。").replace(
-                "%1", str(layout.defaults["school_name"])
-            )
+            title_note = QCoreApplication.translate(
+                "ImportWizard", "表格标题写明了学校“%1”，每一行都按这所学校导入。"
+            ).replace("%1", str(layout.defaults["school_name"]))
         self.status_label.setText(text.replace("%1", str(mapped)) + title_note)
         _show_error(self.error_label, "")
         self._changed()
@@ -410,10 +447,18 @@ class MappingPage(_Page):
         out = []
         missing = missing_required(self.wiz.kind, {f for f in chosen.values() if f}, dict.fromkeys(self._implied))
         if missing:
-            out.append(tr("还没有对应的必填项：%1").replace("%1", "、".join(missing)))
+            out.append(
+                QCoreApplication.translate("ImportWizard", "还没有对应的必填项：%1").replace(
+                    "%1", QCoreApplication.translate("ImportWizard", "、").join(missing)
+                )
+            )
         doubled = duplicated_fields(chosen)
         if doubled:
-            out.append(tr("这些项目选给了不止一列：%1").replace("%1", "、".join(doubled)))
+            out.append(
+                QCoreApplication.translate("ImportWizard", "这些项目选给了不止一列：%1").replace(
+                    "%1", QCoreApplication.translate("ImportWizard", "、").join(doubled)
+                )
+            )
         return out
 
     def _changed(self) -> None:
@@ -437,7 +482,7 @@ class MappingPage(_Page):
         sheet = layout.sheet.name
 
         def work(progress: tasks.Progress) -> ImportPreview:
-            progress(0, 0, tr("正在按所选的列读取……"))
+            progress(0, 0, QCoreApplication.translate("ImportWizard", "正在按所选的列读取……"))
             located = source.locate(sheet, mapping)
             return preview_import(wiz.db, wiz.actor, source.path, wiz.kind, layout=located, progress=progress)
 
@@ -453,7 +498,7 @@ class MappingPage(_Page):
             self._ready_for = key
             wiz.advance_later()
 
-        wiz.run_step(work, self.panel, tr("正在检查每一行……"), done, self.fail)
+        wiz.run_step(work, self.panel, QCoreApplication.translate("ImportWizard", "正在检查每一行……"), done, self.fail)
         return False
 
 
@@ -463,7 +508,13 @@ class MappingPage(_Page):
 class RejectionModel(QAbstractTableModel):
     """Refused rows (and notes) as plain tuples: 文件, 工作表, 行, 列, 原因."""
 
-    HEADERS = ("文件", "工作表", "行", "列", "原因")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ImportWizard", "文件"),
+        QT_TRANSLATE_NOOP("ImportWizard", "工作表"),
+        QT_TRANSLATE_NOOP("ImportWizard", "行"),
+        QT_TRANSLATE_NOOP("ImportWizard", "列"),
+        QT_TRANSLATE_NOOP("ImportWizard", "原因"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -473,7 +524,17 @@ class RejectionModel(QAbstractTableModel):
         """Replace the rows (one reset)."""
         self.beginResetModel()
         self.rows = [(file_name, r.sheet, r.row, r.column, r.message, False) for r in rejected]
-        self.rows += [(file_name, r.sheet, r.row, r.column, tr("提示：") + r.message, True) for r in notes]
+        self.rows += [
+            (
+                file_name,
+                r.sheet,
+                r.row,
+                r.column,
+                QCoreApplication.translate("ImportWizard", "提示：") + r.message,
+                True,
+            )
+            for r in notes
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
@@ -484,7 +545,7 @@ class RejectionModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(self.HEADERS[section])
+            return QCoreApplication.translate("ImportWizard", self.HEADERS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -503,15 +564,19 @@ class PreviewPage(_Page):
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(tr("第四步：检查导入预览"))
-        self.setSubTitle(tr("下面是导入后台账会发生的变化。现在数据库还没有任何改动，点“开始导入”才会写入。"))
+        self.setTitle(QCoreApplication.translate("ImportWizard", "第四步：检查导入预览"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "ImportWizard", "下面是导入后台账会发生的变化。现在数据库还没有任何改动，点“开始导入”才会写入。"
+            )
+        )
         self.setCommitPage(True)
         self.counts_label = QLabel()
         big = QFont(self.font())
         big.setPointSizeF(big.pointSizeF() * 1.25)
         big.setBold(True)
         self.counts_label.setFont(big)
-        self.places_box = QGroupBox(tr("台账中还没有的学校和班级"))
+        self.places_box = QGroupBox(QCoreApplication.translate("ImportWizard", "台账中还没有的学校和班级"))
         self.places_label = QLabel()
         self.places_label.setWordWrap(True)
         self.places_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -533,8 +598,12 @@ class PreviewPage(_Page):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         for col, width in ((0, 150), (1, 90), (2, 50), (3, 110)):
             self.view.setColumnWidth(col, width)
-        self.save_button = QPushButton(tr("把未导入的行保存为表格…"))
-        self.save_button.setToolTip(tr("保存后可以发回学校修改：原来的行、有问题的单元格标红，并写明原因。"))
+        self.save_button = QPushButton(QCoreApplication.translate("ImportWizard", "把未导入的行保存为表格…"))
+        self.save_button.setToolTip(
+            QCoreApplication.translate(
+                "ImportWizard", "保存后可以发回学校修改：原来的行、有问题的单元格标红，并写明原因。"
+            )
+        )
         self.save_button.clicked.connect(self.save_report)
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
@@ -569,37 +638,41 @@ class PreviewPage(_Page):
         lines = []
         if plan.new_schools:
             lines.append(
-                tr("新学校 %1 所：%2")
+                QCoreApplication.translate("ImportWizard", "新学校 %1 所：%2")
                 .replace("%1", str(len(plan.new_schools)))
                 .replace("%2", self._listed([s.name for s in plan.new_schools]))
             )
         if plan.new_townships:
             lines.append(
-                tr("新乡镇 %1 个：%2")
+                QCoreApplication.translate("ImportWizard", "新乡镇 %1 个：%2")
                 .replace("%1", str(len(plan.new_townships)))
                 .replace("%2", self._listed([t.name for t in plan.new_townships]))
             )
         if plan.new_classes:
-            lines.append(tr("新") + classes_line([c.label for c in plan.new_classes]))
+            lines.append(
+                QCoreApplication.translate("ImportWizard", "新") + classes_line([c.label for c in plan.new_classes])
+            )
         self.places_label.setText("\n".join(lines))
         needing = preview.rows_needing_new_places
         if names:
             self.add_places_check.setText(
-                tr("导入时添加这些学校、乡镇和班级（不添加的话，属于新学校或新乡镇的 %1 行不导入）").replace(
-                    "%1", str(needing)
-                )
+                QCoreApplication.translate(
+                    "ImportWizard", "导入时添加这些学校、乡镇和班级（不添加的话，属于新学校或新乡镇的 %1 行不导入）"
+                ).replace("%1", str(needing))
             )
         else:
-            self.add_places_check.setText(tr("导入时添加这些班级"))
+            self.add_places_check.setText(QCoreApplication.translate("ImportWizard", "导入时添加这些班级"))
         self.add_places_check.setChecked(True)
         self.has_places = bool(lines)
         self.places_box.setVisible(self.has_places)
         rejected = preview.rejected
         self.model.set_rows(preview.file_name, rejected, preview.plan.notes)
         self.rejected_label.setText(
-            tr("未导入的行（%1 行）：改正后可以再次导入，已导入的不会重复。").replace("%1", str(preview.rejected_rows))
+            QCoreApplication.translate(
+                "ImportWizard", "未导入的行（%1 行）：改正后可以再次导入，已导入的不会重复。"
+            ).replace("%1", str(preview.rejected_rows))
             if rejected
-            else tr("所有行都可以导入。")
+            else QCoreApplication.translate("ImportWizard", "所有行都可以导入。")
         )
         listed = bool(rejected or preview.plan.notes)
         self.view.setVisible(listed)
@@ -612,8 +685,8 @@ class PreviewPage(_Page):
 
     @staticmethod
     def _listed(names: list[str]) -> str:
-        shown = "、".join(names[:MAX_LISTED_PLACES])
-        return shown + (tr("等") if len(names) > MAX_LISTED_PLACES else "")
+        shown = QCoreApplication.translate("ImportWizard", "、").join(names[:MAX_LISTED_PLACES])
+        return shown + (QCoreApplication.translate("ImportWizard", "等") if len(names) > MAX_LISTED_PLACES else "")
 
     def _update_counts(self) -> None:
         preview = self.wiz.preview
@@ -626,11 +699,11 @@ class PreviewPage(_Page):
             new_in = sum(1 for row in preview.plan.rows if row.action == "new" and row.place in places)
             updated_in = sum(1 for row in preview.plan.rows if row.action == "updated" and row.place in places)
             new, updated, rejected = new - new_in, updated - updated_in, rejected + new_in + updated_in
-        text = tr("新增 %1 人　更新 %2 人　无变化 %3 人　未导入 %4 行")
+        text = QCoreApplication.translate("ImportWizard", "新增 %1 人　更新 %2 人　无变化 %3 人　未导入 %4 行")
         for key, value in (("%1", new), ("%2", updated), ("%3", preview.unchanged), ("%4", rejected)):
             text = text.replace(key, f"{value:,}")
         if not preview.writes:
-            text += tr("（没有需要写入的变化）")
+            text += QCoreApplication.translate("ImportWizard", "（没有需要写入的变化）")
         self.counts_label.setText(text)
         self.completeChanged.emit()
 
@@ -643,8 +716,12 @@ class PreviewPage(_Page):
         preview = self.wiz.preview
         if preview is None:
             return
-        suggested = str(preview.path.with_name(preview.path.stem + "-未导入的行.xlsx"))
-        path = self.wiz.choose_save(self, tr("保存未导入的行"), suggested)
+        suggested = str(
+            preview.path.with_name(
+                QCoreApplication.translate("ImportWizard", "%1-未导入的行.xlsx").replace("%1", preview.path.stem)
+            )
+        )
+        path = self.wiz.choose_save(self, QCoreApplication.translate("ImportWizard", "保存未导入的行"), suggested)
         if path is None:
             return
         try:
@@ -652,7 +729,7 @@ class PreviewPage(_Page):
         except OSError as exc:
             _show_error(self.error_label, error_text(exc))
             return
-        self.saved_label.setText(tr("已保存到：%1").replace("%1", str(saved)))
+        self.saved_label.setText(QCoreApplication.translate("ImportWizard", "已保存到：%1").replace("%1", str(saved)))
 
 
 # --- 5. write ---------------------------------------------------------------------------------------
@@ -663,8 +740,10 @@ class WritePage(_Page):
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
-        self.setTitle(tr("第五步：写入台账"))
-        self.setSubTitle(tr("正在写入，请稍候。写入过程中可以取消，取消后数据库保持原样。"))
+        self.setTitle(QCoreApplication.translate("ImportWizard", "第五步：写入台账"))
+        self.setSubTitle(
+            QCoreApplication.translate("ImportWizard", "正在写入，请稍候。写入过程中可以取消，取消后数据库保持原样。")
+        )
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -689,29 +768,42 @@ class WritePage(_Page):
         def work(progress: tasks.Progress) -> ImportSummary:
             return apply_import(wiz.db, wiz.actor, preview, create_schools=add_places, progress=progress)
 
-        wiz.run_step(work, self.panel, tr("正在准备……"), self._done, self._failed, show_now=True)
+        wiz.run_step(
+            work,
+            self.panel,
+            QCoreApplication.translate("ImportWizard", "正在准备……"),
+            self._done,
+            self._failed,
+            show_now=True,
+        )
 
     def _done(self, summary: ImportSummary) -> None:
         self.wiz.summary = summary
         self.finished_writing = True
         self.outcome = "written" if summary.written else "nothing"
-        self.panel.report(1, 1, tr("完成"))
+        self.panel.report(1, 1, QCoreApplication.translate("ImportWizard", "完成"))
         self.result_label.setText(summary_text(summary))
-        self.setSubTitle(tr("导入已完成。"))
+        self.setSubTitle(QCoreApplication.translate("ImportWizard", "导入已完成。"))
         self.completeChanged.emit()
         if summary.written:
             self.wiz.imported.emit(summary)
 
     def _failed(self, exc: BaseException) -> None:
         self.finished_writing = True
-        self.panel.report(0, 1, tr("已取消") if isinstance(exc, tasks.Cancelled) else tr("未完成"))
+        self.panel.report(
+            0,
+            1,
+            QCoreApplication.translate("ImportWizard", "已取消")
+            if isinstance(exc, tasks.Cancelled)
+            else QCoreApplication.translate("ImportWizard", "未完成"),
+        )
         if isinstance(exc, tasks.Cancelled):
             self.outcome = "cancelled"
-            self.result_label.setText(tr("已取消导入，数据库没有任何改动。"))
-            self.setSubTitle(tr("导入已取消。"))
+            self.result_label.setText(QCoreApplication.translate("ImportWizard", "已取消导入，数据库没有任何改动。"))
+            self.setSubTitle(QCoreApplication.translate("ImportWizard", "导入已取消。"))
         else:
             self.outcome = "failed"
-            self.setSubTitle(tr("导入没有完成，数据库没有任何改动。"))
+            self.setSubTitle(QCoreApplication.translate("ImportWizard", "导入没有完成，数据库没有任何改动。"))
             _show_error(self.error_label, error_text(exc))
         self.completeChanged.emit()
 
@@ -737,27 +829,36 @@ def classes_line(labels: list[str]) -> str:
         school = text.rsplit(" ", 1)[0]
         per_school[school] = per_school.get(school, 0) + 1
     if len(per_school) == 1 and len(labels) <= 12:
-        shown = "、".join(t.rsplit(" ", 1)[-1] for t in labels)
+        shown = QCoreApplication.translate("ImportWizard", "、").join(t.rsplit(" ", 1)[-1] for t in labels)
         return (
-            tr("班级 %1 个：%2 %3")
+            QCoreApplication.translate("ImportWizard", "班级 %1 个：%2 %3")
             .replace("%1", str(len(labels)))
             .replace("%2", next(iter(per_school)))
             .replace("%3", shown)
         )
-    parts = [tr("%1 %2 个").replace("%1", school).replace("%2", str(n)) for school, n in per_school.items()]
-    shown = "、".join(parts[:MAX_LISTED_PLACES]) + (tr("等") if len(parts) > MAX_LISTED_PLACES else "")
-    return tr("班级 %1 个：%2").replace("%1", str(len(labels))).replace("%2", shown)
+    parts = [
+        QCoreApplication.translate("ImportWizard", "%1 %2 个").replace("%1", school).replace("%2", str(n))
+        for school, n in per_school.items()
+    ]
+    shown = QCoreApplication.translate("ImportWizard", "、").join(parts[:MAX_LISTED_PLACES]) + (
+        QCoreApplication.translate("ImportWizard", "等") if len(parts) > MAX_LISTED_PLACES else ""
+    )
+    return (
+        QCoreApplication.translate("ImportWizard", "班级 %1 个：%2")
+        .replace("%1", str(len(labels)))
+        .replace("%2", shown)
+    )
 
 
 def summary_text(summary: ImportSummary) -> str:
     """What an import did, in a few lines."""
     what = KINDS.get(summary.kind, "")
     if not summary.written:
-        head = tr("%1“%2”与台账完全一致，没有需要写入的变化，数据库未改动。")
+        head = QCoreApplication.translate("ImportWizard", "%1“%2”与台账完全一致，没有需要写入的变化，数据库未改动。")
     else:
-        head = tr("已导入%1“%2”。")
+        head = QCoreApplication.translate("ImportWizard", "已导入%1“%2”。")
     lines = [head.replace("%1", what).replace("%2", summary.file_name)]
-    counts = tr("新增 %1 人，更新 %2 人，无变化 %3 人，未导入 %4 行。")
+    counts = QCoreApplication.translate("ImportWizard", "新增 %1 人，更新 %2 人，无变化 %3 人，未导入 %4 行。")
     for key, value in (
         ("%1", summary.new),
         ("%2", summary.updated),
@@ -766,12 +867,24 @@ def summary_text(summary: ImportSummary) -> str:
     ):
         counts = counts.replace(key, f"{value:,}")
     lines.append(counts)
-    for names, label in ((summary.schools_added, tr("新添加的学校")), (summary.townships_added, tr("新添加的乡镇"))):
+    for names, label in (
+        (summary.schools_added, QCoreApplication.translate("ImportWizard", "新添加的学校")),
+        (summary.townships_added, QCoreApplication.translate("ImportWizard", "新添加的乡镇")),
+    ):
         if names:
-            shown = "、".join(names[:MAX_LISTED_PLACES]) + (tr("等") if len(names) > MAX_LISTED_PLACES else "")
-            lines.append(f"{label}（{len(names)}）：{shown}")
+            shown = QCoreApplication.translate("ImportWizard", "、").join(names[:MAX_LISTED_PLACES]) + (
+                QCoreApplication.translate("ImportWizard", "等") if len(names) > MAX_LISTED_PLACES else ""
+            )
+            lines.append(
+                QCoreApplication.translate("ImportWizard", "%1（%2）：%3")
+                .replace("%1", label)
+                .replace("%2", str(len(names)))
+                .replace("%3", shown)
+            )
     if summary.classes_added:
-        lines.append(tr("新添加的") + classes_line(summary.classes_added))
+        lines.append(QCoreApplication.translate("ImportWizard", "新添加的") + classes_line(summary.classes_added))
     if summary.backup_path is not None:
-        lines.append(tr("导入前已备份数据库：%1").replace("%1", str(summary.backup_path)))
+        lines.append(
+            QCoreApplication.translate("ImportWizard", "导入前已备份数据库：%1").replace("%1", str(summary.backup_path))
+        )
     return "\n".join(lines)

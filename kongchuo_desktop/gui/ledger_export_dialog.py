@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,11 +41,6 @@ from kongchuo_desktop.services.sites import site_info
 from kongchuo_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    """Translate in the LedgerExportDialog context."""
-    return QCoreApplication.translate("LedgerExportDialog", text)
 
 
 class LedgerExportDialog(QDialog):

@@ -33,11 +33,6 @@ if TYPE_CHECKING:
     from kongchuo_desktop.gui.letters_page import LettersPage
 
 
-def tr(text: str) -> str:
-    """Translate in the LettersBatch context."""
-    return QCoreApplication.translate("LettersBatch", text)
-
-
 def current_school_year(today: dt.date | None = None) -> int:
     """The first year of the school year under way (September starts a new one)."""
     today = today or dt.date.today()
@@ -67,25 +62,29 @@ class BatchTab(QWidget):
         self.year_box.setValue(current_school_year())
         self.year_label = QLabel()
         self.scope_box = QComboBox()
-        self.one_file = QRadioButton(tr("合成一个 PDF 文件"))
-        self.separate = QRadioButton(tr("每份单独一个 PDF 文件（选择文件夹）"))
+        self.one_file = QRadioButton(QCoreApplication.translate("LettersBatch", "合成一个 PDF 文件"))
+        self.separate = QRadioButton(QCoreApplication.translate("LettersBatch", "每份单独一个 PDF 文件（选择文件夹）"))
         self.one_file.setChecked(True)
-        form.addRow(tr("责任书模板："), self.template_box)
+        form.addRow(QCoreApplication.translate("LettersBatch", "责任书模板："), self.template_box)
         year_row = QHBoxLayout()
         year_row.addWidget(self.year_box)
         year_row.addWidget(self.year_label, 1)
-        form.addRow(tr("学年："), year_row)
-        form.addRow(tr("范围："), self.scope_box)
-        form.addRow(tr("输出："), self.one_file)
+        form.addRow(QCoreApplication.translate("LettersBatch", "学年："), year_row)
+        form.addRow(QCoreApplication.translate("LettersBatch", "范围："), self.scope_box)
+        form.addRow(QCoreApplication.translate("LettersBatch", "输出："), self.one_file)
         form.addRow("", self.separate)
-        self.draft_button = QPushButton(tr("预览样稿（不登记）"))
-        self.issue_button = QPushButton(tr("生成并登记…"))
+        self.draft_button = QPushButton(QCoreApplication.translate("LettersBatch", "预览样稿（不登记）"))
+        self.issue_button = QPushButton(QCoreApplication.translate("LettersBatch", "生成并登记…"))
         self.issue_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_button)
         buttons.addWidget(self.issue_button)
         form.addRow(buttons)
-        self.summary = QLabel(tr("选择模板、学年和范围，先“预览样稿”检查，再“生成并登记”。生成后可以预览、打印。"))
+        self.summary = QLabel(
+            QCoreApplication.translate(
+                "LettersBatch", "选择模板、学年和范围，先“预览样稿”检查，再“生成并登记”。生成后可以预览、打印。"
+            )
+        )
         self.summary.setWordWrap(True)
         form.addRow(self.summary)
 
@@ -114,7 +113,13 @@ class BatchTab(QWidget):
         self.template_box.blockSignals(True)
         self.template_box.clear()
         for t in self._templates:
-            self.template_box.addItem(f"{t.name}（{KINDS[t.kind]}，第{t.version}版）", t.key)
+            self.template_box.addItem(
+                QCoreApplication.translate("LettersBatch", "%1（%2，第%3版）")
+                .replace("%1", t.name)
+                .replace("%2", KINDS[t.kind])
+                .replace("%3", str(t.version)),
+                t.key,
+            )
         if current is not None:
             index = self.template_box.findData(current.key)
             self.template_box.setCurrentIndex(max(index, 0))
@@ -134,17 +139,27 @@ class BatchTab(QWidget):
         if template is not None and template.kind == VILLAGE:
             if actor.school_id is None:
                 for town in towns:
-                    self.scope_box.addItem(tr("%1（全部村）").replace("%1", town.name), Scope(None, town.id))
+                    self.scope_box.addItem(
+                        QCoreApplication.translate("LettersBatch", "%1（全部村）").replace("%1", town.name),
+                        Scope(None, town.id),
+                    )
             return
         if actor.school_id is None:
             for town in towns:
-                self.scope_box.addItem(tr("%1（全部学校）").replace("%1", town.name), Scope(None, town.id))
+                self.scope_box.addItem(
+                    QCoreApplication.translate("LettersBatch", "%1（全部学校）").replace("%1", town.name),
+                    Scope(None, town.id),
+                )
         for school in lookups.schools(self.page.db, actor):
             self.scope_box.addItem(school.name, Scope(school.id, school.township_id))
 
     def _year_changed(self) -> None:
         year = self.year_box.value()
-        self.year_label.setText(tr("%1—%2 学年").replace("%1", str(year)).replace("%2", str(year + 1)))
+        self.year_label.setText(
+            QCoreApplication.translate("LettersBatch", "%1—%2 学年")
+            .replace("%1", str(year))
+            .replace("%2", str(year + 1))
+        )
 
     def current_scope(self) -> Scope | None:
         """The chosen school or township."""
@@ -157,18 +172,34 @@ class BatchTab(QWidget):
         template, scope = self.current_template(), self.current_scope()
         dialogs = self.page.dialogs
         if template is None or scope is None:
-            dialogs.warn(self, tr("生成责任书"), tr("请先选择模板和范围。"))
+            dialogs.warn(
+                self,
+                QCoreApplication.translate("LettersBatch", "生成责任书"),
+                QCoreApplication.translate("LettersBatch", "请先选择模板和范围。"),
+            )
             return None
         year = self.year_box.value()
         separate = self.separate.isChecked() and not draft
-        scope_name = self.scope_box.currentText().split("（")[0]
+        # The scope's name without "（全部学校）": the bracket as the current language writes it.
+        scope_name = self.scope_box.currentText().split(QCoreApplication.translate("LettersBatch", "（"))[0].strip()
         if draft:
-            out = Path(tempfile.mkdtemp(prefix="kongchuo-letters-")) / f"样稿_{template.name}.pdf"
+            draft_name = QCoreApplication.translate("LettersBatch", "样稿_%1.pdf").replace("%1", template.name)
+            out = Path(tempfile.mkdtemp(prefix="kongchuo-letters-")) / draft_name
         elif separate:
-            out = dialogs.choose_folder(self, tr("选择保存责任书的文件夹"))  # type: ignore[assignment]
+            out = dialogs.choose_folder(self, QCoreApplication.translate("LettersBatch", "选择保存责任书的文件夹"))  # type: ignore[assignment]
         else:
-            suggested = f"{year}学年{template.name}_{scope_name}.pdf"
-            out = dialogs.save_file(self, tr("保存责任书"), suggested, tr("PDF 文件 (*.pdf)"))  # type: ignore[assignment]
+            suggested = (
+                QCoreApplication.translate("LettersBatch", "%1学年%2_%3.pdf")
+                .replace("%1", str(year))
+                .replace("%2", template.name)
+                .replace("%3", scope_name)
+            )
+            out = dialogs.save_file(
+                self,
+                QCoreApplication.translate("LettersBatch", "保存责任书"),
+                suggested,
+                QCoreApplication.translate("LettersBatch", "PDF 文件 (*.pdf)"),
+            )  # type: ignore[assignment]
         if out is None:
             return None
         db, actor = self.page.db, self.page.actor
@@ -179,15 +210,24 @@ class BatchTab(QWidget):
             )
 
         try:
-            result: IssueResult = tasks.run_with_progress(work, tr("生成责任书"), tr("正在生成责任书……"), self)
+            result: IssueResult = tasks.run_with_progress(
+                work,
+                QCoreApplication.translate("LettersBatch", "生成责任书"),
+                QCoreApplication.translate("LettersBatch", "正在生成责任书……"),
+                self,
+            )
         except tasks.Cancelled:
-            self.summary.setText(tr("已取消：没有生成文件，也没有登记。"))
+            self.summary.setText(QCoreApplication.translate("LettersBatch", "已取消：没有生成文件，也没有登记。"))
             return None
         except ServiceError as exc:
-            dialogs.warn(self, tr("生成责任书"), str(exc))
+            dialogs.warn(self, QCoreApplication.translate("LettersBatch", "生成责任书"), str(exc))
             return None
         except OSError as exc:
-            dialogs.warn(self, tr("生成责任书"), tr("无法写入文件：%1").replace("%1", str(exc.strerror or exc)))
+            dialogs.warn(
+                self,
+                QCoreApplication.translate("LettersBatch", "生成责任书"),
+                QCoreApplication.translate("LettersBatch", "无法写入文件：%1").replace("%1", str(exc.strerror or exc)),
+            )
             return None
         self.last_result = result
         self._show_result(result)
@@ -197,22 +237,34 @@ class BatchTab(QWidget):
 
     def _show_result(self, result: IssueResult) -> None:
         lines = [
-            tr("已生成 %1 份责任书，共 %2 页。").replace("%1", str(result.letters)).replace("%2", str(result.pages))
+            QCoreApplication.translate("LettersBatch", "已生成 %1 份责任书，共 %2 页。")
+            .replace("%1", str(result.letters))
+            .replace("%2", str(result.pages))
         ]
         if result.draft:
-            lines.append(tr("这是样稿：没有编号，也没有登记。"))
+            lines.append(QCoreApplication.translate("LettersBatch", "这是样稿：没有编号，也没有登记。"))
         else:
             lines.append(
-                tr("新登记 %1 份，重新打印 %2 份。").replace("%1", str(result.new)).replace("%2", str(result.again))
+                QCoreApplication.translate("LettersBatch", "新登记 %1 份，重新打印 %2 份。")
+                .replace("%1", str(result.new))
+                .replace("%2", str(result.again))
             )
             if result.numbers:
-                lines.append(tr("编号 %1 至 %2。").replace("%1", result.numbers[0]).replace("%2", result.numbers[-1]))
+                lines.append(
+                    QCoreApplication.translate("LettersBatch", "编号 %1 至 %2。")
+                    .replace("%1", result.numbers[0])
+                    .replace("%2", result.numbers[-1])
+                )
             if len(result.files) > 1:
-                lines.append(tr("文件保存在：%1").replace("%1", str(result.files[0].parent)))
+                lines.append(
+                    QCoreApplication.translate("LettersBatch", "文件保存在：%1").replace(
+                        "%1", str(result.files[0].parent)
+                    )
+                )
             elif result.files:
-                lines.append(tr("文件：%1").replace("%1", str(result.files[0])))
-        lines += [tr("未生成：%1").replace("%1", s) for s in result.skipped]
-        lines += [tr("注意：%1").replace("%1", w) for w in result.warnings]
+                lines.append(QCoreApplication.translate("LettersBatch", "文件：%1").replace("%1", str(result.files[0])))
+        lines += [QCoreApplication.translate("LettersBatch", "未生成：%1").replace("%1", s) for s in result.skipped]
+        lines += [QCoreApplication.translate("LettersBatch", "注意：%1").replace("%1", w) for w in result.warnings]
         self.summary.setText("\n".join(lines))
         if result.files:
             self.last_file = result.files[0]

@@ -15,11 +15,6 @@ from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.store.database import Database
 
 
-def tr(text: str) -> str:
-    """Translate in the LettersPage context."""
-    return QCoreApplication.translate("LettersPage", text)
-
-
 class LetterDialogs:
     """The questions the letters page asks (files, confirmations, messages); tests use a fake."""
 
@@ -77,14 +72,14 @@ class LettersPage(QWidget):
         self.dialogs = dialogs or LetterDialogs()
         ensure_default_templates(db)
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title(tr("控辍责任状")))
+        layout.addWidget(page_title(QCoreApplication.translate("LettersPage", "控辍责任状")))
         self.tabs = QTabWidget()
         self.batch = BatchTab(self)
         self.register = RegisterTab(self)
         self.templates = TemplatesTab(self)
-        self.tabs.addTab(self.batch, tr("生成与打印"))
-        self.tabs.addTab(self.register, tr("签订登记"))
-        self.tabs.addTab(self.templates, tr("责任书模板"))
+        self.tabs.addTab(self.batch, QCoreApplication.translate("LettersPage", "生成与打印"))
+        self.tabs.addTab(self.register, QCoreApplication.translate("LettersPage", "签订登记"))
+        self.tabs.addTab(self.templates, QCoreApplication.translate("LettersPage", "责任书模板"))
         layout.addWidget(self.tabs, 1)
         self.batch.issued.connect(self.register.refresh)
         self.templates.saved.connect(self.batch.reload_templates)

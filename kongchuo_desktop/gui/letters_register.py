@@ -7,7 +7,15 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from kongchuo_desktop.gui import tasks
-from kongchuo_desktop.gui.page_parts import count_label
+from kongchuo_desktop.gui.page_parts import count_label, install_find_shortcut
 from kongchuo_desktop.gui.pdf_preview import PdfPreview
 from kongchuo_desktop.services import letters
 from kongchuo_desktop.services.errors import ServiceError
@@ -43,11 +51,6 @@ if TYPE_CHECKING:
     from kongchuo_desktop.gui.letters_page import LettersPage
 
 
-def tr(text: str) -> str:
-    """Translate in the LettersRegister context."""
-    return QCoreApplication.translate("LettersRegister", text)
-
-
 Index = QModelIndex | QPersistentModelIndex
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -56,20 +59,26 @@ class RegisterModel(QAbstractTableModel):
     """The register's rows (plain LetterRow values); one reset per refresh."""
 
     COLUMNS = (
-        ("编号", lambda r: r.number),
-        ("类别", lambda r: KINDS.get(r.kind, r.kind)),
-        ("学年", lambda r: r.school_year),
-        ("甲方", lambda r: r.party_a),
-        ("乙方", lambda r: r.party_b),
-        ("班级/对象", lambda r: r.subject),
-        ("名单人数", lambda r: r.pupils if r.kind != "parent" else ""),
-        ("模板版本", lambda r: f"第{r.template_version}版"),
-        ("状态", lambda r: r.status),
-        ("发放日期", lambda r: r.issued_on.isoformat()),
-        ("签回日期", lambda r: r.signed_on.isoformat() if r.signed_on else ""),
-        ("扫描件", lambda r: "有" if r.has_scan else ""),
-        ("考核结果", lambda r: r.assessment or ""),
-        ("原因", lambda r: r.assessment_reason or ""),
+        (QT_TRANSLATE_NOOP("LettersRegister", "编号"), lambda r: r.number),
+        (QT_TRANSLATE_NOOP("LettersRegister", "类别"), lambda r: KINDS.get(r.kind, r.kind)),
+        (QT_TRANSLATE_NOOP("LettersRegister", "学年"), lambda r: r.school_year),
+        (QT_TRANSLATE_NOOP("LettersRegister", "甲方"), lambda r: r.party_a),
+        (QT_TRANSLATE_NOOP("LettersRegister", "乙方"), lambda r: r.party_b),
+        (QT_TRANSLATE_NOOP("LettersRegister", "班级/对象"), lambda r: r.subject),
+        (QT_TRANSLATE_NOOP("LettersRegister", "名单人数"), lambda r: r.pupils if r.kind != "parent" else ""),
+        (
+            QT_TRANSLATE_NOOP("LettersRegister", "模板版本"),
+            lambda r: QCoreApplication.translate("LettersRegister", "第%1版").replace("%1", str(r.template_version)),
+        ),
+        (QT_TRANSLATE_NOOP("LettersRegister", "状态"), lambda r: r.status),
+        (QT_TRANSLATE_NOOP("LettersRegister", "发放日期"), lambda r: r.issued_on.isoformat()),
+        (QT_TRANSLATE_NOOP("LettersRegister", "签回日期"), lambda r: r.signed_on.isoformat() if r.signed_on else ""),
+        (
+            QT_TRANSLATE_NOOP("LettersRegister", "扫描件"),
+            lambda r: QCoreApplication.translate("LettersRegister", "有") if r.has_scan else "",
+        ),
+        (QT_TRANSLATE_NOOP("LettersRegister", "考核结果"), lambda r: r.assessment or ""),
+        (QT_TRANSLATE_NOOP("LettersRegister", "原因"), lambda r: r.assessment_reason or ""),
     )
     STATUS_COLUMN = 8
 
@@ -119,21 +128,27 @@ class SignDialog(QDialog):
     def __init__(self, row: LetterRow, page: LettersPage) -> None:
         super().__init__(page)
         self.page = page
-        self.setWindowTitle(tr("登记签回"))
+        self.setWindowTitle(QCoreApplication.translate("LettersRegister", "登记签回"))
         self.scan_path: Path | None = None
         form = QFormLayout(self)
-        form.addRow(QLabel(tr("责任书：%1（%2）").replace("%1", row.number).replace("%2", row.party_b)))
+        form.addRow(
+            QLabel(
+                QCoreApplication.translate("LettersRegister", "责任书：%1（%2）")
+                .replace("%1", row.number)
+                .replace("%2", row.party_b)
+            )
+        )
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        form.addRow(tr("签回日期："), self.date_edit)
-        self.file_label = QLabel(tr("（还没有选择）"))
-        choose = QPushButton(tr("选择扫描件或照片…"))
+        form.addRow(QCoreApplication.translate("LettersRegister", "签回日期："), self.date_edit)
+        self.file_label = QLabel(QCoreApplication.translate("LettersRegister", "（还没有选择）"))
+        choose = QPushButton(QCoreApplication.translate("LettersRegister", "选择扫描件或照片…"))
         choose.clicked.connect(self.choose)
         row_box = QHBoxLayout()
         row_box.addWidget(self.file_label, 1)
         row_box.addWidget(choose)
-        form.addRow(tr("扫描件："), row_box)
+        form.addRow(QCoreApplication.translate("LettersRegister", "扫描件："), row_box)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -143,7 +158,9 @@ class SignDialog(QDialog):
     def choose(self) -> None:
         """Pick the scan file."""
         path = self.page.dialogs.open_file(
-            self, tr("选择签回责任书的扫描件"), tr("扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)")
+            self,
+            QCoreApplication.translate("LettersRegister", "选择签回责任书的扫描件"),
+            QCoreApplication.translate("LettersRegister", "扫描件 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)"),
         )
         if path is not None:
             self.set_scan(path)
@@ -165,11 +182,11 @@ class AssessDialog(QDialog):
 
     def __init__(self, row: LetterRow, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("年度考核"))
+        self.setWindowTitle(QCoreApplication.translate("LettersRegister", "年度考核"))
         form = QFormLayout(self)
         form.addRow(
             QLabel(
-                tr("责任书：%1（%2 %3）")
+                QCoreApplication.translate("LettersRegister", "责任书：%1（%2 %3）")
                 .replace("%1", row.number)
                 .replace("%2", row.party_b)
                 .replace("%3", row.subject)
@@ -184,11 +201,15 @@ class AssessDialog(QDialog):
             box.addWidget(button)
             self.choices[result] = button
         self.choices[row.assessment or letters.PASS].setChecked(True)
-        form.addRow(tr("考核结果："), box)
+        form.addRow(QCoreApplication.translate("LettersRegister", "考核结果："), box)
         self.reason = QPlainTextEdit(row.assessment_reason or "")
-        self.reason.setPlaceholderText(tr("不合格或一票否决时必须写明原因，例如：班级出现学生辍学且未按规定家访"))
+        self.reason.setPlaceholderText(
+            QCoreApplication.translate(
+                "LettersRegister", "不合格或一票否决时必须写明原因，例如：班级出现学生辍学且未按规定家访"
+            )
+        )
         self.reason.setFixedHeight(90)
-        form.addRow(tr("原因："), self.reason)
+        form.addRow(QCoreApplication.translate("LettersRegister", "原因："), self.reason)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b91c1c;")
         form.addRow(self.problem)
@@ -204,7 +225,9 @@ class AssessDialog(QDialog):
 
     def _check(self) -> None:
         if self.result != letters.PASS and not self.reason.toPlainText().strip():
-            self.problem.setText(tr("请写明“%1”的原因。").replace("%1", self.result))
+            self.problem.setText(
+                QCoreApplication.translate("LettersRegister", "请写明“%1”的原因。").replace("%1", self.result)
+            )
             self.reason.setFocus()
             return
         self.accept()
@@ -213,7 +236,7 @@ class AssessDialog(QDialog):
 def show_scan(parent: QWidget, name: str, data: bytes, mime: str | None) -> QDialog:
     """A window showing a scan: PDFs in the PDF preview, images scaled to fit."""
     dialog = QDialog(parent)
-    dialog.setWindowTitle(tr("扫描件：%1").replace("%1", name))
+    dialog.setWindowTitle(QCoreApplication.translate("LettersRegister", "扫描件：%1").replace("%1", name))
     dialog.resize(820, 900)
     layout = QVBoxLayout(dialog)
     if (mime or "").endswith("pdf") or name.lower().endswith(".pdf"):
@@ -226,7 +249,11 @@ def show_scan(parent: QWidget, name: str, data: bytes, mime: str | None) -> QDia
         if pixmap.loadFromData(data):
             label.setPixmap(pixmap.scaledToWidth(780, Qt.TransformationMode.SmoothTransformation))
         else:
-            label.setText(tr("无法显示这个文件（%1），请另存后用其他程序打开。").replace("%1", name))
+            label.setText(
+                QCoreApplication.translate(
+                    "LettersRegister", "无法显示这个文件（%1），请另存后用其他程序打开。"
+                ).replace("%1", name)
+            )
         area = QScrollArea()
         area.setWidget(label)
         layout.addWidget(area)
@@ -243,17 +270,20 @@ class RegisterTab(QWidget):
         filters = QHBoxLayout()
         self.year_box = QComboBox()
         self.kind_box = QComboBox()
-        self.kind_box.addItem(tr("全部类别"), None)
+        self.kind_box.addItem(QCoreApplication.translate("LettersRegister", "全部类别"), None)
         for kind, label in KINDS.items():
             self.kind_box.addItem(label, kind)
         self.status_box = QComboBox()
-        self.status_box.addItem(tr("全部状态"), None)
+        self.status_box.addItem(QCoreApplication.translate("LettersRegister", "全部状态"), None)
         for status in letters.STATUSES:
             self.status_box.addItem(status, status)
-        self.not_returned = QCheckBox(tr("只看未签回"))
+        self.not_returned = QCheckBox(QCoreApplication.translate("LettersRegister", "只看未签回"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText(tr("编号、姓名（可用扫码枪扫责任书上的二维码）"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate("LettersRegister", "编号、姓名（可用扫码枪扫责任书上的二维码）")
+        )
         self.search.setClearButtonEnabled(True)
+        install_find_shortcut(self, self.search)
         self.count = count_label()
         for w in (self.year_box, self.kind_box, self.status_box, self.not_returned):
             filters.addWidget(w)
@@ -267,11 +297,11 @@ class RegisterTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         actions = QHBoxLayout()
-        self.sign_button = QPushButton(tr("登记签回…"))
-        self.scan_button = QPushButton(tr("查看扫描件"))
-        self.assess_button = QPushButton(tr("考核…"))
-        self.reprint_button = QPushButton(tr("重新打印所选"))
-        self.export_button = QPushButton(tr("导出 Excel…"))
+        self.sign_button = QPushButton(QCoreApplication.translate("LettersRegister", "登记签回…"))
+        self.scan_button = QPushButton(QCoreApplication.translate("LettersRegister", "查看扫描件"))
+        self.assess_button = QPushButton(QCoreApplication.translate("LettersRegister", "考核…"))
+        self.reprint_button = QPushButton(QCoreApplication.translate("LettersRegister", "重新打印所选"))
+        self.export_button = QPushButton(QCoreApplication.translate("LettersRegister", "导出 Excel…"))
         for w in (self.sign_button, self.scan_button, self.assess_button, self.reprint_button):
             actions.addWidget(w)
         actions.addStretch(1)
@@ -302,7 +332,7 @@ class RegisterTab(QWidget):
         current = self.year_box.currentData()
         self.year_box.blockSignals(True)
         self.year_box.clear()
-        self.year_box.addItem(tr("全部学年"), None)
+        self.year_box.addItem(QCoreApplication.translate("LettersRegister", "全部学年"), None)
         for year in letters.letter_years(self.page.db, self.page.actor):
             self.year_box.addItem(f"{year}—{year + 1}", year)
         index = self.year_box.findData(current)
@@ -325,7 +355,7 @@ class RegisterTab(QWidget):
             self._fill_years()
         rows = letters.list_letters(self.page.db, self.page.actor, **self.filters())
         self.model.set_rows(rows)
-        self.count.setText(tr("共 %1 份").replace("%1", str(len(rows))))
+        self.count.setText(QCoreApplication.translate("LettersRegister", "共 %1 份").replace("%1", str(len(rows))))
         self._update_buttons()
 
     def _not_returned_toggled(self, on: bool) -> None:
@@ -361,7 +391,7 @@ class RegisterTab(QWidget):
         try:
             row = letters.find_by_number(self.page.db, self.page.actor, self.search.text())
         except ServiceError as exc:
-            self.page.dialogs.warn(self, tr("查找责任书"), str(exc))
+            self.page.dialogs.warn(self, QCoreApplication.translate("LettersRegister", "查找责任书"), str(exc))
             return
         if row is not None:
             self.select_number(row.number)
@@ -379,7 +409,7 @@ class RegisterTab(QWidget):
                 self.page.db, self.page.actor, rows[0].id, scan_path=dialog.scan_path, signed_on=dialog.signed_on
             )
         except ServiceError as exc:
-            self.page.dialogs.warn(self, tr("登记签回"), str(exc))
+            self.page.dialogs.warn(self, QCoreApplication.translate("LettersRegister", "登记签回"), str(exc))
             return
         self.refresh()
         self.select_number(rows[0].number)
@@ -395,7 +425,7 @@ class RegisterTab(QWidget):
         try:
             letters.assess(self.page.db, self.page.actor, rows[0].id, dialog.result, dialog.reason.toPlainText())
         except ServiceError as exc:
-            self.page.dialogs.warn(self, tr("年度考核"), str(exc))
+            self.page.dialogs.warn(self, QCoreApplication.translate("LettersRegister", "年度考核"), str(exc))
             return
         self.refresh()
         self.select_number(rows[0].number)
@@ -408,7 +438,7 @@ class RegisterTab(QWidget):
         try:
             name, data, mime = letters.letter_scan(self.page.db, self.page.actor, rows[0].id)
         except ServiceError as exc:
-            self.page.dialogs.warn(self, tr("查看扫描件"), str(exc))
+            self.page.dialogs.warn(self, QCoreApplication.translate("LettersRegister", "查看扫描件"), str(exc))
             return None
         dialog = show_scan(self, name, data, mime)
         self.open_dialogs.append(dialog)
@@ -421,21 +451,28 @@ class RegisterTab(QWidget):
         rows = self.selected_rows()
         if not rows:
             return None
-        out = Path(tempfile.mkdtemp(prefix="kongchuo-letters-")) / f"重新打印_{rows[0].number}.pdf"
+        name = QCoreApplication.translate("LettersRegister", "重新打印_%1.pdf").replace("%1", rows[0].number)
+        out = Path(tempfile.mkdtemp(prefix="kongchuo-letters-")) / name
         db, actor, ids = self.page.db, self.page.actor, [r.id for r in rows]
         try:
             tasks.run_with_progress(
                 lambda progress: letters.reprint_letters(db, actor, ids, out, progress=progress),
-                tr("重新打印"), tr("正在生成……"), self,
-            )  # fmt: skip
+                QCoreApplication.translate("LettersRegister", "重新打印"),
+                QCoreApplication.translate("LettersRegister", "正在生成……"),
+                self,
+            )
         except tasks.Cancelled:
             return None
         except ServiceError as exc:
-            self.page.dialogs.warn(self, tr("重新打印"), str(exc))
+            self.page.dialogs.warn(self, QCoreApplication.translate("LettersRegister", "重新打印"), str(exc))
             return None
         batch = self.page.batch
         batch.preview.load_file(out)
-        batch.summary.setText(tr("重新打印 %1 份（各按登记时的模板版本）。").replace("%1", str(len(rows))))
+        batch.summary.setText(
+            QCoreApplication.translate("LettersRegister", "重新打印 %1 份（各按登记时的模板版本）。").replace(
+                "%1", str(len(rows))
+            )
+        )
         self.page.tabs.setCurrentWidget(batch)
         return out
 
@@ -444,7 +481,10 @@ class RegisterTab(QWidget):
         from kongchuo_desktop.services.letters_export import export_register
 
         path = self.page.dialogs.save_file(
-            self, tr("导出责任状登记表"), tr("责任状登记表.xlsx"), tr("Excel 文件 (*.xlsx)")
+            self,
+            QCoreApplication.translate("LettersRegister", "导出责任状登记表"),
+            QCoreApplication.translate("LettersRegister", "责任状登记表.xlsx"),
+            QCoreApplication.translate("LettersRegister", "Excel 文件 (*.xlsx)"),
         )
         if path is None:
             return None
@@ -453,9 +493,13 @@ class RegisterTab(QWidget):
         try:
             count = export_register(self.page.db, self.page.actor, path, rows=self.model.rows)
         except (ServiceError, OSError) as exc:
-            self.page.dialogs.warn(self, tr("导出"), str(exc))
+            self.page.dialogs.warn(self, QCoreApplication.translate("LettersRegister", "导出"), str(exc))
             return None
         self.page.dialogs.inform(
-            self, tr("导出"), tr("已导出 %1 份责任书的登记：%2").replace("%1", str(count)).replace("%2", str(path))
+            self,
+            QCoreApplication.translate("LettersRegister", "导出"),
+            QCoreApplication.translate("LettersRegister", "已导出 %1 份责任书的登记：%2")
+            .replace("%1", str(count))
+            .replace("%2", str(path)),
         )
         return path

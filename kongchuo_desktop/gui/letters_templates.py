@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,15 +30,11 @@ if TYPE_CHECKING:
     from kongchuo_desktop.gui.letters_page import LettersPage
 
 PREVIEW_DELAY_MS = 600
-HELP = (
+HELP = QT_TRANSLATE_NOOP(
+    "LettersTemplates",
     "每行一段。{学校名称} 等占位符会换成每份责任书自己的内容；单独一行 {学生名单} 是学生名单表格。"
-    "以“一、”“（一）”开头的行是条款。行首可加：【标题】【副标题】【顶格】【居右】【附件】【分页】【签名栏】。"
+    "以“一、”“（一）”开头的行是条款。行首可加：【标题】【副标题】【顶格】【居右】【附件】【分页】【签名栏】。",
 )
-
-
-def tr(text: str) -> str:
-    """Translate in the LettersTemplates context."""
-    return QCoreApplication.translate("LettersTemplates", text)
 
 
 # Preview threads are not children of the tab: a QThread destroyed while it runs aborts the
@@ -78,9 +74,9 @@ class TemplatesTab(QWidget):
 
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        self.new_button = QPushButton(tr("新建模板"))
-        self.delete_button = QPushButton(tr("删除"))
-        self.restore_button = QPushButton(tr("恢复默认内容"))
+        self.new_button = QPushButton(QCoreApplication.translate("LettersTemplates", "新建模板"))
+        self.delete_button = QPushButton(QCoreApplication.translate("LettersTemplates", "删除"))
+        self.restore_button = QPushButton(QCoreApplication.translate("LettersTemplates", "恢复默认内容"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -96,22 +92,22 @@ class TemplatesTab(QWidget):
         self.version_label = QLabel()
         self.editor = QPlainTextEdit()
         self.editor.setTabChangesFocus(True)
-        help_label = QLabel(tr(HELP))
+        help_label = QLabel(QCoreApplication.translate("LettersTemplates", HELP))
         help_label.setWordWrap(True)
         help_label.setStyleSheet("color: #52606d;")
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #b91c1c;")
-        self.save_button = QPushButton(tr("保存（新版本）"))
-        self.save_as_button = QPushButton(tr("另存为新模板…"))
-        self.renumber_button = QPushButton(tr("重新编号条款"))
+        self.save_button = QPushButton(QCoreApplication.translate("LettersTemplates", "保存（新版本）"))
+        self.save_as_button = QPushButton(QCoreApplication.translate("LettersTemplates", "另存为新模板…"))
+        self.renumber_button = QPushButton(QCoreApplication.translate("LettersTemplates", "重新编号条款"))
         middle = QWidget()
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("名称：")))
+        top.addWidget(QLabel(QCoreApplication.translate("LettersTemplates", "名称：")))
         top.addWidget(self.name_edit, 1)
-        top.addWidget(QLabel(tr("类别：")))
+        top.addWidget(QLabel(QCoreApplication.translate("LettersTemplates", "类别：")))
         top.addWidget(self.kind_box)
         mid.addLayout(top)
         row = QHBoxLayout()
@@ -150,6 +146,7 @@ class TemplatesTab(QWidget):
         self.insert_box.activated.connect(self._insert_placeholder)
         self.list.currentRowChanged.connect(self._row_changed)
         self.new_button.clicked.connect(self.new_template)
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.delete_button.clicked.connect(self.delete_current)
         self.restore_button.clicked.connect(self.restore_current)
         self.save_button.clicked.connect(lambda: self.save(as_new=False))
@@ -165,7 +162,11 @@ class TemplatesTab(QWidget):
         self.list.clear()
         for t in self._templates:
             item = QListWidgetItem(
-                f"{t.name}\n{lt.KINDS[t.kind]} · 第{t.version}版" + (" · 自带" if t.is_default else "")
+                QCoreApplication.translate("LettersTemplates", "%1\n%2 · 第%3版")
+                .replace("%1", t.name)
+                .replace("%2", lt.KINDS[t.kind])
+                .replace("%3", str(t.version))
+                + (QCoreApplication.translate("LettersTemplates", " · 自带") if t.is_default else "")
             )
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -190,7 +191,11 @@ class TemplatesTab(QWidget):
         self.editor.setPlainText(template.body if template else "【标题】\n【副标题】（{学年}学年）\n\n【签名栏】\n")
         when = template.updated_at.strftime("%Y-%m-%d %H:%M") if template and template.updated_at else ""
         self.version_label.setText(
-            tr("第%1版 %2").replace("%1", str(template.version)).replace("%2", when) if template else tr("新模板")
+            QCoreApplication.translate("LettersTemplates", "第%1版 %2")
+            .replace("%1", str(template.version))
+            .replace("%2", when)
+            if template
+            else QCoreApplication.translate("LettersTemplates", "新模板")
         )
         self.delete_button.setEnabled(template is not None and not template.is_default)
         self.restore_button.setEnabled(template is not None and template.is_default)
@@ -206,7 +211,7 @@ class TemplatesTab(QWidget):
 
     def _fill_placeholders(self) -> None:
         self.insert_box.clear()
-        self.insert_box.addItem(tr("插入占位符…"), None)
+        self.insert_box.addItem(QCoreApplication.translate("LettersTemplates", "插入占位符…"), None)
         for name, meaning in lt.PLACEHOLDERS[self.kind()].items():
             self.insert_box.addItem(f"{{{name}}}　{meaning}", name)
 
@@ -272,10 +277,13 @@ class TemplatesTab(QWidget):
 
     def _preview_ready(self, result: tuple[bytes, list[str]]) -> None:
         data, _warnings = result
-        self.preview.load_bytes(data, f"{self.name_edit.text() or '模板'}_预览.pdf")
+        name = self.name_edit.text() or QCoreApplication.translate("LettersTemplates", "模板")
+        self.preview.load_bytes(data, QCoreApplication.translate("LettersTemplates", "%1_预览.pdf").replace("%1", name))
 
     def _preview_failed(self, error: BaseException) -> None:
-        self.problem_label.setText(tr("预览失败：%1").replace("%1", str(error)))
+        self.problem_label.setText(
+            QCoreApplication.translate("LettersTemplates", "预览失败：%1").replace("%1", str(error))
+        )
 
     def _preview_finished(self) -> None:
         self._preview_task = None
@@ -293,7 +301,7 @@ class TemplatesTab(QWidget):
         body, name = self.editor.toPlainText(), self.name_edit.text().strip()
         key = None if as_new or self.current is None else self.current.key
         if as_new and self.current is not None and name == self.current.name:
-            name = f"{name}（副本）"
+            name = QCoreApplication.translate("LettersTemplates", "%1（副本）").replace("%1", name)
         try:
             saved = lt.save_template(self.page.db, self.page.actor, name=name, kind=self.kind(), body=body, key=key)
         except lt.TemplateError as exc:
@@ -305,11 +313,15 @@ class TemplatesTab(QWidget):
             self.editor.setTextCursor(cursor)
             self.editor.setFocus()
             self.page.dialogs.warn(
-                self, tr("不能保存模板"), tr("模板里有错误，已用红色标出：\n%1").replace("%1", str(first))
+                self,
+                QCoreApplication.translate("LettersTemplates", "不能保存模板"),
+                QCoreApplication.translate("LettersTemplates", "模板里有错误，已用红色标出：\n%1").replace(
+                    "%1", str(first)
+                ),
             )
             return None
         except ServiceError as exc:
-            self.page.dialogs.warn(self, tr("不能保存模板"), str(exc))
+            self.page.dialogs.warn(self, QCoreApplication.translate("LettersTemplates", "不能保存模板"), str(exc))
             return None
         self.reload(saved.key)
         self.saved.emit()
@@ -326,13 +338,17 @@ class TemplatesTab(QWidget):
         if self.current is None or self.current.is_default:
             return
         if not self.page.dialogs.confirm(
-            self, tr("删除模板"), tr("删除模板“%1”？已打印的责任书不受影响。").replace("%1", self.current.name)
+            self,
+            QCoreApplication.translate("LettersTemplates", "删除模板"),
+            QCoreApplication.translate("LettersTemplates", "删除模板“%1”？已打印的责任书不受影响。").replace(
+                "%1", self.current.name
+            ),
         ):
             return
         try:
             lt.delete_template(self.page.db, self.page.actor, self.current.key)
         except ServiceError as exc:
-            self.page.dialogs.warn(self, tr("删除模板"), str(exc))
+            self.page.dialogs.warn(self, QCoreApplication.translate("LettersTemplates", "删除模板"), str(exc))
             return
         self.reload()
         self.saved.emit()
@@ -343,14 +359,16 @@ class TemplatesTab(QWidget):
             return
         if not self.page.dialogs.confirm(
             self,
-            tr("恢复默认内容"),
-            tr("把“%1”恢复为软件自带的内容（保存为新版本）？").replace("%1", self.current.name),
+            QCoreApplication.translate("LettersTemplates", "恢复默认内容"),
+            QCoreApplication.translate("LettersTemplates", "把“%1”恢复为软件自带的内容（保存为新版本）？").replace(
+                "%1", self.current.name
+            ),
         ):
             return
         try:
             restored = lt.restore_default(self.page.db, self.page.actor, self.current.key)
         except ServiceError as exc:
-            self.page.dialogs.warn(self, tr("恢复默认内容"), str(exc))
+            self.page.dialogs.warn(self, QCoreApplication.translate("LettersTemplates", "恢复默认内容"), str(exc))
             return
         self.reload(restored.key)
         self.saved.emit()

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,23 +21,25 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QStyle,
     QWidget,
 )
 
-from kongchuo_desktop import APP_NAME, __version__
 from kongchuo_desktop.gui.absence_dialog import AbsenceDialog
 from kongchuo_desktop.gui.accounts_page import AccountsPage
 from kongchuo_desktop.gui.audit_page import AuditPage
 from kongchuo_desktop.gui.children_page import ChildrenPage
 from kongchuo_desktop.gui.crosscheck_page import CrosscheckPage
+from kongchuo_desktop.gui.dashboard_page import DashboardPage
 from kongchuo_desktop.gui.letters_page import LettersPage
 from kongchuo_desktop.gui.register_page import RegisterPage
+from kongchuo_desktop.gui.report_page import ReportPage
 from kongchuo_desktop.gui.service_errors import show_service_error
 from kongchuo_desktop.gui.session_title import session_title
+from kongchuo_desktop.gui.sync_page import SyncPage
 from kongchuo_desktop.gui.todo_page import TodoPage, nav_label
+from kongchuo_desktop.gui.ui_state import TableMemory, remember_tables, restore_window, save_window
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.absences import AbsenceResult
 from kongchuo_desktop.services.actor import Actor
@@ -52,6 +54,8 @@ QListWidget::item:hover { background: #e6ebf2; }
 QListWidget::item:selected { background: #ffffff; border-left: 4px solid #2d6cdf; color: #1a4fb0; font-weight: bold; }
 """
 
+# The page list's width at the standard font size (it grows with larger fonts: fit_nav).
+NAV_MIN_WIDTH = 176
 # How long a note stays in the status bar.
 MESSAGE_MS = 15_000
 # Why a window closed (MainWindow.end).
@@ -72,10 +76,14 @@ class MainWindow(QMainWindow):
     nav order: text, icon, factory; `_pages`: page index → widget); dialog: the dialog opened
     last from a menu (kept for tests and against garbage collection); end: QUIT, LOGOUT, RESTORE
     (restore_path: the backup chosen) or SWITCH (next_actor: the same account after unlocking,
-    with a changed role or scope) once the window has closed.
+    with a changed role or scope) once the window has closed. keep_layout: the window restores its
+    geometry and the pages' column widths and sort order from ui.ini and saves them again (the
+    app sets it; tests leave it off so that one test's layout cannot leak into the next).
     """
 
-    def __init__(self, db: Database, site: SiteInfo, actor: Actor, demo: bool | None = None) -> None:
+    def __init__(
+        self, db: Database, site: SiteInfo, actor: Actor, demo: bool | None = None, keep_layout: bool = False
+    ) -> None:
         super().__init__()
         self._db = db
         self.site = site
@@ -95,11 +103,16 @@ class MainWindow(QMainWindow):
             (self.tr("适龄儿童台账"), QStyle.StandardPixmap.SP_DirHomeIcon, ChildrenPage, actor.can(perms.CHILD_READ)),
             (self.tr("核查比对"), QStyle.StandardPixmap.SP_FileDialogListView, CrosscheckPage,
              actor.can(perms.REPORT_READ)),
+            (self.tr("月报"), QStyle.StandardPixmap.SP_FileDialogStart, ReportPage, actor.can(perms.REPORT_READ)),
             (self.tr("控辍责任状"), QStyle.StandardPixmap.SP_FileDialogContentsView, LettersPage,
              actor.can(perms.LETTERS_MAKE)),
             (self.tr("账户管理"), QStyle.StandardPixmap.SP_DirLinkIcon, AccountsPage, actor.can(perms.ACCOUNT_MANAGE)),
             (self.tr("审计日志"), QStyle.StandardPixmap.SP_FileDialogInfoView, AuditPage, actor.can(perms.AUDIT_READ)),
+            (self.tr("同步"), QStyle.StandardPixmap.SP_BrowserReload, SyncPage, actor.can(perms.SYNC_RUN)),
         ]  # fmt: skip
+        # 数据看板: the first page bureau and township users see; others keep 待办 first, the dashboard next.
+        dashboard = (self.tr("数据看板"), QStyle.StandardPixmap.SP_ComputerIcon, DashboardPage, actor.can(perms.REPORT_READ))
+        pages.insert(0 if actor.role in (perms.BUREAU, perms.TOWNSHIP) else 1, dashboard)
         shown = [(text, icon, kind) for text, icon, kind, allowed in pages if allowed]
         self._kinds: list[type[QWidget]] = [kind for _text, _icon, kind in shown]
         self._factories: list[tuple[str, QStyle.StandardPixmap, Callable[[], QWidget]]] = [
@@ -110,7 +123,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setStyleSheet(NAV_STYLE)
         self.nav.setIconSize(QSize(20, 20))
-        self.nav.setFixedWidth(176)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stack = QStackedWidget()
         for text, icon, _factory in self._factories:
@@ -125,6 +138,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.keep_layout = keep_layout
+        self._tables: list[TableMemory] = []  # column widths and sort order of the pages made so far
+        self.geometry_restored = keep_layout and restore_window(self)  # gui.app maximises it when False
         site_label = QLabel(self.tr("站点：%1（%2）").replace("%1", site.name).replace("%2", site.type_label))
         user_label = QLabel(self.tr("当前用户：%1（%2）").replace("%1", actor.display_name).replace("%2", actor.role))
         for label in (site_label, user_label):
@@ -134,6 +150,7 @@ class MainWindow(QMainWindow):
         self.site_label = site_label
         self.user_label = user_label
 
+        self.fit_nav()
         self.nav.currentRowChanged.connect(self.show_page)
         if self._factories:
             self.nav.setCurrentRow(0)
@@ -159,9 +176,11 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(
             self.tr("备份与恢复…"), self.open_backups, None, can(perms.BACKUP_CREATE) or can(perms.BACKUP_RESTORE)
         )
+        self.settings_action = self._action(self.tr("设置…"), self.open_settings)
+        self.settings_action.setToolTip(self.tr("界面语言和字体大小"))
         self.quit_action = self._action(self.tr("退出(&X)"), self.close, "Ctrl+Q")
         for action in (self.import_action, self.export_action, None, self.print_action, None, self.backup_action,
-                       None, self.quit_action):  # fmt: skip
+                       None, self.settings_action, None, self.quit_action):  # fmt: skip
             file_menu.addSeparator() if action is None else file_menu.addAction(action)
 
         case_menu = bar.addMenu(self.tr("个案(&C)"))
@@ -224,7 +243,28 @@ class MainWindow(QMainWindow):
             # Right-click a pupil: record an absence or a visit for them.
             page.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             page.table.addActions([self.absence_action, self.visit_action])
+        if self.keep_layout:
+            self._tables += remember_tables(page, type(page).__name__)
         return page
+
+    def fit_nav(self) -> None:
+        """Make the page list as wide as its longest entry (bold; 待办 with a two-digit badge) needs at
+        the current font size (设置 → 字体大小), but never narrower than NAV_MIN_WIDTH."""
+        bold = QFont(self.font())  # the list's own font may not have caught up yet (its style sheet)
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        texts = [
+            nav_label(text, 99) if kind is TodoPage else text
+            for (text, _icon, _factory), kind in zip(self._factories, self._kinds, strict=True)
+        ]
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        # icon, the item's padding (12 px each side), its 4 px marker and the frame
+        self.nav.setFixedWidth(max(NAV_MIN_WIDTH, widest + self.nav.iconSize().width() + 24 + 4 + 20))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "nav"):  # not while being built
+            self.fit_nav()
+        super().changeEvent(event)
 
     def _set_badge(self, index: int, base: str, count: int) -> None:
         item = self.nav.item(index)
@@ -400,17 +440,17 @@ class MainWindow(QMainWindow):
             self.show_message(self.tr("密码已修改。"))
         return dialog
 
-    def show_about(self) -> None:
-        """The 关于 box."""
-        QMessageBox.about(
-            self,
-            self.tr("关于"),
-            self.tr(
-                "<b>%1</b> %2<br><br>乡镇、学校控辍保学工作的学生学籍、适龄儿童登记与跟踪软件。<br>数据保存在本机，不需要联网。"
-            )
-            .replace("%1", APP_NAME)
-            .replace("%2", __version__),
-        )
+    def open_settings(self) -> QDialog | None:
+        """设置: language (from the next start) and font size (at once)."""
+        from kongchuo_desktop.gui.settings_dialog import SettingsDialog
+
+        return self._open_dialog(lambda: SettingsDialog(self))
+
+    def show_about(self) -> QDialog | None:
+        """The 关于 box: version, data folder, licences."""
+        from kongchuo_desktop.gui.about_dialog import AboutDialog
+
+        return self._open_dialog(lambda: AboutDialog(self))
 
     # --- the end of the session -------------------------------------------------------------------
     def log_out(self) -> None:
@@ -438,7 +478,16 @@ class MainWindow(QMainWindow):
                 if self.end != QUIT:  # logout or restore asked for: try again shortly
                     QTimer.singleShot(300, self.close)
                 return
+        self.remember_layout()
         super().closeEvent(event)
+
+    def remember_layout(self) -> None:
+        """Save the window's geometry and every table's pending column changes (gui/ui_state.py)."""
+        if not self.keep_layout:
+            return
+        save_window(self)
+        for memory in self._tables:
+            memory.flush()
 
     def tear_down(self) -> None:
         """Delete the pages (their models read the database) before the database is closed or replaced."""

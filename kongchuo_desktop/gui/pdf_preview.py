@@ -41,11 +41,6 @@ except ImportError:  # pragma: no cover — depends on the installation
 MAX_PRINT_DPI = 300
 
 
-def tr(text: str) -> str:
-    """Translate in the PdfPreview context."""
-    return QCoreApplication.translate("PdfPreview", text)
-
-
 class PrintCancelled(Exception):  # noqa: N818 — a normal outcome
     """The user cancelled printing."""
 
@@ -79,13 +74,19 @@ def print_document(document: QPdfDocument, printer: object, parent: QWidget | No
     if not sequence:
         return 0
     printer.setFullPage(True)
-    progress = QProgressDialog(tr("正在打印……"), tr("取消"), 0, len(sequence), parent)
-    progress.setWindowTitle(tr("打印"))
+    progress = QProgressDialog(
+        QCoreApplication.translate("PdfPreview", "正在打印……"),
+        QCoreApplication.translate("PdfPreview", "取消"),
+        0,
+        len(sequence),
+        parent,
+    )
+    progress.setWindowTitle(QCoreApplication.translate("PdfPreview", "打印"))
     progress.setMinimumDuration(500)
     painter = QPainter()
     if not painter.begin(printer):
         progress.close()
-        raise OSError(tr("打印机无法开始打印，请检查打印机是否连接、是否有纸。"))
+        raise OSError(QCoreApplication.translate("PdfPreview", "打印机无法开始打印，请检查打印机是否连接、是否有纸。"))
     output = printer.outputFileName()
     try:
         dpi = min(printer.resolution(), MAX_PRINT_DPI)
@@ -131,22 +132,22 @@ class PdfPreview(QWidget):
         super().__init__(parent)
         self.data: bytes | None = None
         self.source_path: Path | None = None
-        self.suggested_name = "文档.pdf"
+        self.suggested_name = QCoreApplication.translate("PdfPreview", "文档.pdf")
         self._tempdir = tempfile.TemporaryDirectory(prefix="kongchuo-preview-", ignore_cleanup_errors=True)
         self._temp = Path(self._tempdir.name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
-        self.prev_button = QToolButton(text=tr("上一页"))
-        self.next_button = QToolButton(text=tr("下一页"))
+        self.prev_button = QToolButton(text=QCoreApplication.translate("PdfPreview", "上一页"))
+        self.next_button = QToolButton(text=QCoreApplication.translate("PdfPreview", "下一页"))
         self.page_box = QSpinBox()
         self.page_box.setMinimum(1)
-        self.page_label = QLabel(tr("共 0 页"))
-        self.zoom_out = QToolButton(text=tr("缩小"))
-        self.zoom_in = QToolButton(text=tr("放大"))
-        self.fit_width = QToolButton(text=tr("适合宽度"))
-        self.print_button = QPushButton(tr("打印…"))
-        self.save_button = QPushButton(tr("另存为 PDF…"))
+        self.page_label = QLabel(QCoreApplication.translate("PdfPreview", "共 0 页"))
+        self.zoom_out = QToolButton(text=QCoreApplication.translate("PdfPreview", "缩小"))
+        self.zoom_in = QToolButton(text=QCoreApplication.translate("PdfPreview", "放大"))
+        self.fit_width = QToolButton(text=QCoreApplication.translate("PdfPreview", "适合宽度"))
+        self.print_button = QPushButton(QCoreApplication.translate("PdfPreview", "打印…"))
+        self.save_button = QPushButton(QCoreApplication.translate("PdfPreview", "另存为 PDF…"))
         for w in (self.prev_button, self.page_box, self.page_label, self.next_button):
             bar.addWidget(w)
         bar.addSpacing(12)
@@ -168,7 +169,14 @@ class PdfPreview(QWidget):
         else:  # pragma: no cover
             self.document = None
             self.view = None  # type: ignore[assignment]
-            layout.addWidget(QLabel(tr("本机缺少 PDF 预览组件（QtPdf），请用“另存为 PDF”保存后用其他程序打开。")), 1)
+            layout.addWidget(
+                QLabel(
+                    QCoreApplication.translate(
+                        "PdfPreview", "本机缺少 PDF 预览组件（QtPdf），请用“另存为 PDF”保存后用其他程序打开。"
+                    )
+                ),
+                1,
+            )
         self.prev_button.clicked.connect(lambda: self.go_to(self.page_box.value() - 2))
         self.next_button.clicked.connect(lambda: self.go_to(self.page_box.value()))
         self.page_box.editingFinished.connect(lambda: self.go_to(self.page_box.value() - 1))
@@ -239,7 +247,7 @@ class PdfPreview(QWidget):
     def _status_changed(self, *_args: object) -> None:
         count = self.page_count()
         self.page_box.setMaximum(max(count, 1))
-        self.page_label.setText(tr("共 %1 页").replace("%1", str(count)))
+        self.page_label.setText(QCoreApplication.translate("PdfPreview", "共 %1 页").replace("%1", str(count)))
         self._update_buttons()
 
     def _page_changed(self, page: int) -> None:
@@ -262,7 +270,7 @@ class PdfPreview(QWidget):
         printer.setDocName(self.suggested_name)
         printer.setFromTo(1, self.page_count())
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(tr("打印"))
+        dialog.setWindowTitle(QCoreApplication.translate("PdfPreview", "打印"))
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
         dialog.setMinMax(1, self.page_count())
@@ -279,7 +287,7 @@ class PdfPreview(QWidget):
         except PrintCancelled:
             return 0
         except OSError as exc:
-            QMessageBox.warning(self, tr("打印"), str(exc))
+            QMessageBox.warning(self, QCoreApplication.translate("PdfPreview", "打印"), str(exc))
             return 0
         self.printed.emit(sent)
         return sent
@@ -289,7 +297,12 @@ class PdfPreview(QWidget):
         if self.data is None:
             return None
         start = str(Path.home() / self.suggested_name)
-        name, _filter = QFileDialog.getSaveFileName(self, tr("另存为 PDF"), start, tr("PDF 文件 (*.pdf)"))
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("PdfPreview", "另存为 PDF"),
+            start,
+            QCoreApplication.translate("PdfPreview", "PDF 文件 (*.pdf)"),
+        )
         if not name:
             return None
         return self.save_to(Path(name))

@@ -177,6 +177,15 @@ class RegisterPage(QWidget):
     def _show_count(self, total: int | None) -> None:
         self.count_label.setText(count_text(total))
 
+    def print_page(self) -> int:
+        """Ctrl+P: print the students the filter shows (gui/table_print.py); returns pages printed."""
+        from kongchuo_desktop.gui.table_print import describe_filters, print_model
+
+        combos = (self.township_combo, self.school_combo, self.grade_combo, self.status_combo)
+        groups = [chip.text() for chip in self.group_buttons.values() if chip.isChecked()]
+        filters = describe_filters(self.search.text(), combos, groups)
+        return print_model(self.model, self.tr("学生台账"), filters, self)
+
     # --- selection and actions ---------------------------------------------------------------------
     def selected_row(self) -> int | None:
         """The selected table row."""

@@ -17,19 +17,15 @@ from kongchuo_desktop.services.errors import NotFoundError, PermissionDenied, Se
 T = TypeVar("T")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServiceErrors", text)
-
-
 def error_title(exc: BaseException) -> str:
     """The message box title for a kind of refusal."""
     if isinstance(exc, PermissionDenied):
-        return _tr("没有权限")
+        return QCoreApplication.translate("ServiceErrors", "没有权限")
     if isinstance(exc, ValidationError):
-        return _tr("请检查填写的内容")
+        return QCoreApplication.translate("ServiceErrors", "请检查填写的内容")
     if isinstance(exc, NotFoundError):
-        return _tr("找不到记录")
-    return _tr("无法完成")
+        return QCoreApplication.translate("ServiceErrors", "找不到记录")
+    return QCoreApplication.translate("ServiceErrors", "无法完成")
 
 
 def show_service_error(parent: QWidget | None, exc: BaseException) -> None:

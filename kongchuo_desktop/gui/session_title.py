@@ -14,7 +14,13 @@ from kongchuo_desktop.services.actor import Actor
 
 def session_title(site_name: str, actor: Actor) -> str:
     """The title bar text."""
-    title = f"{APP_NAME} — {site_name} — {actor.display_name}（{actor.role}）"
+    title = (
+        QCoreApplication.translate("SessionTitle", "%1 — %2 — %3（%4）")
+        .replace("%1", APP_NAME)
+        .replace("%2", site_name)
+        .replace("%3", actor.display_name)
+        .replace("%4", actor.role)
+    )
     if actor.demo:
         title += QCoreApplication.translate("SessionTitle", "【演示模式：数据均为虚构】")
     return title

@@ -33,10 +33,6 @@ class StartupStopped(Exception):
         self.exit_code = exit_code
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
-
 def show_error(title: str, message: str, parent: QWidget | None = None) -> None:
     """Tell the user what went wrong, in a message box."""
     QMessageBox.critical(parent, title, message)
@@ -59,14 +55,23 @@ def create_demo_database(path: Path, parent: QWidget | None = None) -> None:
         return create_demo(path, progress=progress)
 
     try:
-        run_with_progress(work, _tr("正在准备演示数据"), _tr("正在生成演示数据库，请稍候……"), parent)
+        run_with_progress(
+            work,
+            QCoreApplication.translate("Startup", "正在准备演示数据"),
+            QCoreApplication.translate("Startup", "正在生成演示数据库，请稍候……"),
+            parent,
+        )
     except Cancelled:
         _remove_database_files(path)
         raise StartupStopped(0) from None
     except Exception as exc:
         log.exception("creating the demo database failed")
         _remove_database_files(path)
-        show_error(_tr("无法创建演示数据"), _tr("创建演示数据库时出错：%1").replace("%1", str(exc)), parent)
+        show_error(
+            QCoreApplication.translate("Startup", "无法创建演示数据"),
+            QCoreApplication.translate("Startup", "创建演示数据库时出错：%1").replace("%1", str(exc)),
+            parent,
+        )
         raise StartupStopped(1) from exc
 
 
@@ -90,7 +95,7 @@ def _open_checked(path: Path, create: bool, parent: QWidget | None) -> Database:
         except DatabaseOpenError as exc:
             log.info("refused to open %s: %s (%s)", path, exc, exc.code)
             if exc.code not in DAMAGED:
-                show_error(_tr("无法打开数据库"), str(exc), parent)
+                show_error(QCoreApplication.translate("Startup", "无法打开数据库"), str(exc), parent)
                 raise StartupStopped(1) from exc
             choice = handle_damaged_database(path, exc, parent)
             if choice == "quit":

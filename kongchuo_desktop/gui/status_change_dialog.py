@@ -8,10 +8,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QListWidgetItem, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidgetItem, QWidget
 
-from kongchuo_desktop.domain.status import allowed_changes, needs_proof, proof_hint
+from kongchuo_desktop.domain.status import TRANSFER_KINDS, TRANSFER_SCOPES, allowed_changes, needs_proof, proof_hint
 from kongchuo_desktop.gui.combos import fill_combo
 from kongchuo_desktop.gui.field_binding import changed_signal, read_widget
 from kongchuo_desktop.gui.generated.ui_status_change_dialog import Ui_StatusChangeDialog
@@ -23,13 +23,18 @@ from kongchuo_desktop.services.students import get_student
 from kongchuo_desktop.store.database import Database
 
 FileChooser = Callable[[QWidget], list[str]]
-PROOF_FILTER = "证明材料 (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff *.doc *.docx);;所有文件 (*)"
+PROOF_FILTER = QT_TRANSLATE_NOOP(
+    "StatusChangeDialog", "证明材料 (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff *.doc *.docx);;所有文件 (*)"
+)
 
 
 def choose_proof_files(parent: QWidget) -> list[str]:
     """Ask for proof files with the system file dialog."""
     paths, _filter = QFileDialog.getOpenFileNames(
-        parent, QCoreApplication.translate("StatusChangeDialog", "选择证明材料（扫描件或照片）"), "", PROOF_FILTER
+        parent,
+        QCoreApplication.translate("StatusChangeDialog", "选择证明材料（扫描件或照片）"),
+        "",
+        QCoreApplication.translate("StatusChangeDialog", PROOF_FILTER),
     )
     return list(paths)
 
@@ -84,8 +89,10 @@ class StatusChangeDialog(QDialog):
         self.ui.proofHintLabel.setWordWrap(True)
         self.ui.proofHintLabel.setStyleSheet("color: #5d6d7e;")
         self.ui.removeProofButton.setEnabled(False)
+        self._add_scope_row()
         fields = {"kind": self.ui.kindCombo, "changed_on": self.ui.changedOnEdit, "reason": self.ui.reasonEdit,
-                  "from_school": self.ui.fromSchoolEdit, "to_school": self.ui.toSchoolEdit}  # fmt: skip
+                  "from_school": self.ui.fromSchoolEdit, "to_school": self.ui.toSchoolEdit,
+                  "transfer_scope": self.scopeCombo}  # fmt: skip
         for field, widget in fields.items():
             changed_signal(widget).connect(partial(self._on_changed, field))
         self.ui.addProofButton.clicked.connect(self.add_proof)
@@ -105,8 +112,24 @@ class StatusChangeDialog(QDialog):
         """The chosen change kind."""
         return read_widget(self.ui.kindCombo)
 
+    def _add_scope_row(self) -> None:
+        """转学范围 (县内/市内/省内/跨省) for 转入 and 转出: the monthly report splits transfers by it."""
+        grid = self.ui.changeGrid
+        row = grid.rowCount()
+        self.scopeLabel = QLabel(self.tr('<span style="color:#c0392b">*</span> 转学范围'), self)
+        self.scopeCombo = QComboBox(self)
+        self.scopeCombo.setObjectName("scopeCombo")
+        fill_combo(self.scopeCombo, [(self.tr("请选择"), None), *((s, s) for s in TRANSFER_SCOPES)])
+        self.scopeLabel.setBuddy(self.scopeCombo)
+        grid.addWidget(self.scopeLabel, row, 0)
+        grid.addWidget(self.scopeCombo, row, 1)
+        self.scopeLabel.hide()
+        self.scopeCombo.hide()
+
     def _update_kind(self) -> None:
         kind = self.kind()
+        self.scopeLabel.setVisible(kind in TRANSFER_KINDS)
+        self.scopeCombo.setVisible(kind in TRANSFER_KINDS)
         for field, show in (("from_school", kind == "转入"), ("to_school", kind == "转出")):
             for widget in (getattr(self.ui, f"label_{field}"), self._edit_of(field)):
                 widget.setVisible(show)
@@ -128,6 +151,8 @@ class StatusChangeDialog(QDialog):
             problems["reason"] = self.tr("请填写异动原因")
         if kind == "转出" and not read_widget(self.ui.toSchoolEdit):
             problems["to_school"] = self.tr("转出请填写转入学校")
+        if kind in TRANSFER_KINDS and read_widget(self.scopeCombo) is None:
+            problems["transfer_scope"] = self.tr("请选择转学范围（县内、市内、省内或跨省）")
         if kind == "转入" and not read_widget(self.ui.fromSchoolEdit):
             problems["from_school"] = self.tr("转入请填写原学校")
         if kind and needs_proof(kind) and not self.proof_files:
@@ -178,6 +203,7 @@ class StatusChangeDialog(QDialog):
             reason=read_widget(self.ui.reasonEdit) or "",
             from_school=read_widget(self.ui.fromSchoolEdit) if kind == "转入" else None,
             to_school=read_widget(self.ui.toSchoolEdit) if kind == "转出" else None,
+            transfer_scope=read_widget(self.scopeCombo) if kind in TRANSFER_KINDS else None,
             proof_files=list(self.proof_files),
         )
 

@@ -220,7 +220,7 @@ class StudentForm(QDialog):
             permission = perms.STUDENT_CREATE if self.student_id is None else perms.STUDENT_UPDATE
             self.ui.pendingLabel.setText(perms.denied_message(self._actor.role, permission))
         else:
-            self.ui.pendingLabel.setText(self.tr("保存前还需填写或更正：%1").replace("%1", "、".join(pending)))
+            self.ui.pendingLabel.setText(self.tr("保存前还需填写或更正：%1").replace("%1", self.tr("、").join(pending)))
         self.ui.pendingLabel.setVisible(bool(pending) or not self._can_save)
         self.save_button.setEnabled(not problems and self._can_save)
         return problems

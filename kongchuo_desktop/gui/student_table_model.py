@@ -14,7 +14,6 @@ from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.student_register import SEGMENT_SORTS, StudentFilter, StudentRegister, StudentRow
 from kongchuo_desktop.store.database import Database
 
-_CTX = "StudentTableModel"
 STATUS_COLOURS = {"辍学": QColor("#c0392b"), "休学": QColor("#b9770e"), "转出": QColor("#7f8c8d"),
                   "毕业": QColor("#7f8c8d"), "死亡": QColor("#7f8c8d")}  # fmt: skip
 
@@ -39,16 +38,16 @@ class StudentTableModel(PagedTableModel):
 
     NAME, SEX, BIRTH_DATE, ID_NUMBER, STUDENT_NO, SCHOOL, GRADE, CLASS, STATUS, GROUPS = range(10)
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP(_CTX, "姓名"), "name", "欧阳某某某"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "性别"), "sex", "男"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "出生日期"), "birth_date", "2015-01-25"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "身份证件号"), "id_number", "15078520150125251X"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "学籍号"), "student_no", "G15078520150125251X"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "学校"), "school", "满归镇九年一贯制学校"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "年级"), "grade", "七年级（初一）"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "班级"), "grade", "12班"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "状态"), "status", "在读"),
-        Column(QT_TRANSLATE_NOOP(_CTX, "特殊群体"), None, "留守·随迁·残疾"),
+        Column(QT_TRANSLATE_NOOP("StudentTableModel", "姓名"), "name", "欧阳某某某"),
+        Column(QT_TRANSLATE_NOOP("StudentTableModel", "性别"), "sex", "男"),
+        Column(QT_TRANSLATE_NOOP("StudentTableModel", "出生日期"), "birth_date", "2015-01-25"),
+        Column(QT_TRANSLATE_NOOP("StudentTableModel", "身份证件号"), "id_number", "15078520150125251X"),
+        Column(QT_TRANSLATE_NOOP("StudentTableModel", "学籍号"), "student_no", "G15078520150125251X"),
+        Column(QT_TRANSLATE_NOOP("StudentTableModel", "学校"), "school", "满归镇九年一贯制学校"),
+        Column(QT_TRANSLATE_NOOP("StudentTableModel", "年级"), "grade", "七年级（初一）"),
+        Column(QT_TRANSLATE_NOOP("StudentTableModel", "班级"), "grade", "12班"),
+        Column(QT_TRANSLATE_NOOP("StudentTableModel", "状态"), "status", "在读"),
+        Column(QT_TRANSLATE_NOOP("StudentTableModel", "特殊群体"), None, "留守·随迁·残疾"),
     )
 
     def __init__(self, db: Database, actor: Actor, flt: StudentFilter | None = None, parent: Any = None) -> None:

@@ -3,7 +3,7 @@ absence from here. `countChanged(n)` feeds the badge on the navigation."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,14 @@ from kongchuo_desktop.store.database import Database
 CASE_ROLE = Qt.ItemDataRole.UserRole
 LINK = QColor("#1f5fa8")
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("学生", "学校、班级", "个案状态", "应办事项", "到期日", "逾期")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("TodoPage", "学生"),
+    QT_TRANSLATE_NOOP("TodoPage", "学校、班级"),
+    QT_TRANSLATE_NOOP("TodoPage", "个案状态"),
+    QT_TRANSLATE_NOOP("TodoPage", "应办事项"),
+    QT_TRANSLATE_NOOP("TodoPage", "到期日"),
+    QT_TRANSLATE_NOOP("TodoPage", "逾期"),
+)
 VISIT_GROUPS = (todo.VISITS_OVERDUE, todo.VISITS_TODAY)
 LATE = QColor("#c0392b")
 TODAY = QColor("#b9770e")
@@ -41,7 +48,11 @@ TODAY = QColor("#b9770e")
 
 def nav_label(base: str, count: int) -> str:
     """The navigation entry's text with its badge: "待办事项（12）"."""
-    return f"{base}（{count}）" if count else base
+    return (
+        QCoreApplication.translate("TodoPage", "%1（%2）").replace("%1", base).replace("%2", str(count))
+        if count
+        else base
+    )
 
 
 class TodoPage(QWidget):
@@ -122,12 +133,17 @@ class TodoPage(QWidget):
             show_service_error(self, exc)
             return
         t = self.todo
-        self.date_label.setText(self.tr("　%1").replace("%1", f"{t.today:%Y年%m月%d日}"))
+        self.date_label.setText(
+            self.tr("　%1年%2月%3日")
+            .replace("%1", str(t.today.year))
+            .replace("%2", f"{t.today:%m}")
+            .replace("%3", f"{t.today:%d}")
+        )
         bold = QFont(self.tree.font())
         bold.setBold(True)
         self.tree.clear()
         for group in t.groups:
-            head = QTreeWidgetItem([f"{group.title}（{group.count}）"])
+            head = QTreeWidgetItem([self.tr("%1（%2）").replace("%1", group.title).replace("%2", str(group.count))])
             head.setData(0, GROUP_ROLE, group.key)
             head.setFont(0, bold)
             head.setToolTip(0, group.hint)
@@ -138,8 +154,16 @@ class TodoPage(QWidget):
             link_font = QFont(self.tree.font())
             link_font.setUnderline(True)
             for item in group.items:
-                where = item.school_name + (f" {item.grade}年级{item.class_no or ''}班" if item.grade else "")
-                late = "" if group.key == todo.STALE else (f"{item.days_late} 天" if item.days_late > 0 else "今天")
+                where = item.school_name
+                if item.grade:
+                    where += " " + self.tr("%1年级%2班").replace("%1", str(item.grade)).replace(
+                        "%2", str(item.class_no or "")
+                    )
+                late = ""
+                if group.key != todo.STALE:
+                    late = (
+                        self.tr("%1 天").replace("%1", str(item.days_late)) if item.days_late > 0 else self.tr("今天")
+                    )
                 row = QTreeWidgetItem(
                     [item.student_name, where, item.status, item.action, f"{item.due_on:%Y-%m-%d}", late]
                 )

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,12 +38,14 @@ from kongchuo_desktop.services.pupil_search import PupilHit
 from kongchuo_desktop.store.database import Database
 
 FileChooser = Callable[[QWidget], list[str]]
-PHOTO_FILTER = "照片或扫描件 (*.jpg *.jpeg *.png *.bmp *.heic *.pdf *.tif *.tiff);;所有文件 (*)"
+PHOTO_FILTER = QT_TRANSLATE_NOOP(
+    "VisitForm", "照片或扫描件 (*.jpg *.jpeg *.png *.bmp *.heic *.pdf *.tif *.tiff);;所有文件 (*)"
+)
 ROUND_TEXT = {
-    esc.ROUND_1: "一访（班主任）",
-    esc.ROUND_2: "二访（校长/防辍小组）",
-    esc.ROUND_3: "三访（联合村委会）",
-    esc.FOLLOW_UP: "跟进",
+    esc.ROUND_1: QT_TRANSLATE_NOOP("VisitForm", "一访（班主任）"),
+    esc.ROUND_2: QT_TRANSLATE_NOOP("VisitForm", "二访（校长/防辍小组）"),
+    esc.ROUND_3: QT_TRANSLATE_NOOP("VisitForm", "三访（联合村委会）"),
+    esc.FOLLOW_UP: QT_TRANSLATE_NOOP("VisitForm", "跟进"),
 }
 # Problems the service names by another field than the form.
 FIELD_ALIASES = {"on": "visited_at", "case": "", "next_on": "next_step_on"}
@@ -52,7 +54,10 @@ FIELD_ALIASES = {"on": "visited_at", "case": "", "next_on": "next_step_on"}
 def choose_photos(parent: QWidget) -> list[str]:
     """Ask for photo or scan files with the system file dialog."""
     paths, _filter = QFileDialog.getOpenFileNames(
-        parent, QCoreApplication.translate("VisitForm", "选择家访照片或扫描件"), "", PHOTO_FILTER
+        parent,
+        QCoreApplication.translate("VisitForm", "选择家访照片或扫描件"),
+        "",
+        QCoreApplication.translate("VisitForm", PHOTO_FILTER),
     )
     return list(paths)
 
@@ -123,7 +128,7 @@ class VisitForm(QDialog):
         now = clock.now()
         ui.visitedAtEdit.setDateTime(QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)))
         ui.visitedAtEdit.setMaximumDateTime(QDateTime(QDate(now.year, now.month, now.day), QTime(23, 59)))
-        fill_combo(ui.roundCombo, [(ROUND_TEXT[r], r) for r in esc.VISIT_ROUNDS])
+        fill_combo(ui.roundCombo, [(self.tr(ROUND_TEXT[r]), r) for r in esc.VISIT_ROUNDS])
         fill_combo(ui.kindCombo, [(k, k) for k in esc.VISIT_KINDS])
         fill_combo(ui.reasonCombo, [(self.tr("请选择原因"), None), *((r, r) for r in esc.REASONS)])
         fill_combo(ui.outcomeCombo, [(self.tr("请选择结果"), None), *((o, o) for o in esc.VISIT_OUTCOMES)])
@@ -197,7 +202,9 @@ class VisitForm(QDialog):
             return
         self.case_id = case_id
         self.info = info
-        where = info.school_name + (f" {info.grade}年级{info.class_no or ''}班" if info.grade else "")
+        where = info.school_name
+        if info.grade:
+            where += " " + self.tr("%1年级%2班").replace("%1", str(info.grade)).replace("%2", str(info.class_no or ""))
         self.setWindowTitle(self.tr("登记家访：%1").replace("%1", info.student_name))
         self.ui.studentLabel.setText(
             self.tr("<b>%1</b>　%2　　个案 %3　　状态：%4")
@@ -206,7 +213,7 @@ class VisitForm(QDialog):
             .replace("%3", info.case_number)
             .replace("%4", info.status)
         )
-        guardians = "；".join(info.guardians)
+        guardians = self.tr("；").join(info.guardians)
         self.ui.dueLabel.setText(self.tr("监护人：%1").replace("%1", guardians) if guardians else "")
         self._filling = True
         try:
@@ -251,7 +258,8 @@ class VisitForm(QDialog):
                 self.info.staff, key=lambda p: (p.id not in wanted, p.id not in responsible)
             )  # sorted() is stable: the service's order stays within each band
             for person in ordered:
-                text = f"{person.name}（{person.role}{'·' + person.village if person.village else ''}）"
+                role = f"{person.role}·{person.village}" if person.village else person.role
+                text = self.tr("%1（%2）").replace("%1", person.name).replace("%2", role)
                 item = QListWidgetItem(text, people)
                 item.setData(Qt.ItemDataRole.UserRole, person)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -10,7 +10,6 @@ know are added only when allowed, and a township-scoped actor imports only its o
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -48,6 +47,7 @@ from kongchuo_desktop.services.import_write import (
     write_guardians,
 )
 from kongchuo_desktop.store.audit_batch import sorted_ids
+from kongchuo_desktop.store.base import natural_id
 from kongchuo_desktop.store.bulk import insert_many
 from kongchuo_desktop.store.models import Child, Student
 
@@ -118,7 +118,7 @@ def plan(session: Session, actor: Actor, parsed: ParsedFile, create_places: bool
                 f"乡镇“{name}”在台账中还没有登记；导入时选择“添加新乡镇”，或先添加该乡镇",
             )
         else:
-            new = NewTownship(uuid.uuid4().hex, name)
+            new = NewTownship(natural_id("township", name), name)
             result.new_townships.append(new)
             town_of[name] = new.id
     home_id = home.id if home else None

@@ -40,6 +40,7 @@ from kongchuo_desktop.domain.codes import DISABILITY_TYPES
 from kongchuo_desktop.domain.id_number import check_char
 from kongchuo_desktop.domain.pinyin import name_keys
 from kongchuo_desktop.services import demo_names as names
+from kongchuo_desktop.services.demo_history import add_demo_history
 from kongchuo_desktop.services.errors import ValidationError
 from kongchuo_desktop.services.sites import init_site
 from kongchuo_desktop.store import audit
@@ -185,6 +186,7 @@ class DemoSummary:
     attachments: int
     seconds: float
     cases: int = 0
+    past_students: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly form (for ``kongchuo demo --json``)."""
@@ -203,6 +205,7 @@ class DemoSummary:
             "status_changes": self.status_changes,
             "attachments": self.attachments,
             "cases": self.cases,
+            "past_students": self.past_students,
             "seconds": round(self.seconds, 2),
         }
 
@@ -295,6 +298,8 @@ def _build(
             # The townships were made before the site existed: they originate here too.
             session.execute(update(Township).where(Township.origin_site_id.is_(None)).values(origin_site_id=site.id))
             counts = gen.write(session)
+            for key, n in add_demo_history(session, gen).items():  # the past school years
+                counts[key] = counts.get(key, 0) + n
             put_setting(session, "demo", {"seed": seed, "students": students, "school_year": gen.school_year})
             audit.record(
                 session,

@@ -31,7 +31,7 @@ from kongchuo_desktop.importing import ParsedRow, Rejection
 from kongchuo_desktop.importing.fields import LABELS
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import ServiceError
-from kongchuo_desktop.store.base import new_id
+from kongchuo_desktop.store.base import natural_id
 from kongchuo_desktop.store.local import local_site
 from kongchuo_desktop.store.models import Guardian, School, SchoolClass, Township
 
@@ -308,7 +308,7 @@ def plan_classes(
             if key not in known:
                 wanted.setdefault(key)
     return [
-        NewClass(new_id(), sid, school_names.get(sid, ""), grade, class_no)
+        NewClass(natural_id("school_class", sid, grade, class_no), sid, school_names.get(sid, ""), grade, class_no)
         for sid, grade, class_no in sorted(wanted, key=lambda k: (school_names.get(k[0], ""), k[1], k[2]))
     ]
 

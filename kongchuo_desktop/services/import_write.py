@@ -18,7 +18,7 @@ from kongchuo_desktop.services.import_plan import NEW, UPDATED, Plan, RowPlan, n
 from kongchuo_desktop.store.audit_batch import AuditItem, record_many, sorted_ids
 from kongchuo_desktop.store.base import utcnow
 from kongchuo_desktop.store.bulk import REBUILD_MIN, insert_many
-from kongchuo_desktop.store.changes import next_change_seqs
+from kongchuo_desktop.store.changes import advance_hlc, field_clocks, next_change_seqs
 from kongchuo_desktop.store.models import Guardian, School, SchoolClass, Township
 
 UPDATE_CHUNK = 5_000
@@ -67,7 +67,7 @@ def bulk_update(
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Apply (row id, column → value) updates with one executemany per set of columns, stamping
-    change_seq / updated_at / updated_by as the ORM flush hook would. Returns rows updated."""
+    change_seq / updated_at / updated_by / clocks as the ORM flush hook would. Returns rows updated."""
     groups: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
     for row_id, columns in updates:
         groups.setdefault(tuple(sorted(columns)), []).append((row_id, columns))
@@ -76,6 +76,7 @@ def bulk_update(
         return 0
     table = model.__table__
     seq = next_change_seqs(session, total)
+    clock = advance_hlc(session)
     now = utcnow()
     user = session.info.get("user")
     conn = session.connection()
@@ -90,14 +91,17 @@ def bulk_update(
                     "change_seq": bindparam("p_change_seq"),
                     "updated_at": bindparam("p_updated_at"),
                     "updated_by": bindparam("p_updated_by"),
+                    "clocks": bindparam("p_clocks"),
                 }
             )
         )
         for start in range(0, len(items), UPDATE_CHUNK):
             params = []
-            for row_id, columns in items[start : start + UPDATE_CHUNK]:
+            part = items[start : start + UPDATE_CHUNK]
+            clocks = field_clocks(session, table, part, clock, list(range(seq, seq + len(part))))
+            for row_id, columns in part:
                 item = {f"p_{key}": value for key, value in columns.items()}
-                item.update(p_id=row_id, p_change_seq=seq, p_updated_at=now, p_updated_by=user)
+                item.update(p_id=row_id, p_change_seq=seq, p_updated_at=now, p_updated_by=user, p_clocks=clocks[row_id])
                 seq += 1
                 params.append(item)
             conn.execute(stmt, params)

@@ -26,13 +26,14 @@ import re
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from kongchuo_desktop.paths import resource
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import NotFoundError, ServiceError, ValidationError
 from kongchuo_desktop.store import audit
+from kongchuo_desktop.store.changes import stamped_update
 from kongchuo_desktop.store.database import Database
 from kongchuo_desktop.store.models import LetterTemplate
 
@@ -401,7 +402,7 @@ def save_template(
         last = session.execute(
             select(func.max(LetterTemplate.version)).where(LetterTemplate.template_key == key)
         ).scalar_one()
-        session.execute(update(LetterTemplate).where(LetterTemplate.template_key == key).values(is_current=False))
+        stamped_update(session, LetterTemplate, LetterTemplate.template_key == key, {"is_current": False})
         row = LetterTemplate(
             template_key=key, version=last + 1, name=name, kind=kind, body=body, is_default=current.is_default,
             is_current=True, note=note,

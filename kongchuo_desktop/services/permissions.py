@@ -46,6 +46,7 @@ DATA_EXPORT = "data.export"
 REPORT_READ = "report.read"
 LETTERS_MAKE = "letters.make"
 SYNC_RUN = "sync.run"
+SYNC_MANAGE = "sync.manage"
 # 控辍 casework (issue 4): read cases; record absences, visits and returns; run a case (包保责任人,
 # report, confirm a dropout); the township's own acts (限期返校通知书, referrals, 销号, reopening).
 CASE_READ = "case.read"
@@ -73,6 +74,7 @@ PERMISSION_LABELS = {
     REPORT_READ: "查看报表",
     LETTERS_MAKE: "制作责任状",
     SYNC_RUN: "同步数据",
+    SYNC_MANAGE: "配对站点、导出和导入同步包",
     CASE_READ: "查看控辍个案和待办",
     CASE_RECORD: "登记缺课、家访和返校",
     CASE_MANAGE: "办理控辍个案（包保责任人、情况报告、认定辍学）",

@@ -19,7 +19,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -80,7 +79,7 @@ from kongchuo_desktop.services.import_write import (
 )
 from kongchuo_desktop.store import audit
 from kongchuo_desktop.store.audit_batch import sorted_ids
-from kongchuo_desktop.store.base import new_id
+from kongchuo_desktop.store.base import natural_id, new_id
 from kongchuo_desktop.store.bulk import insert_many
 from kongchuo_desktop.store.database import Database
 from kongchuo_desktop.store.models import AuditEntry, ImportBatch, School, Student
@@ -576,7 +575,7 @@ class _RosterPlanner:
                     f"学校“{name}”在台账中还没有登记；导入时选择“添加新学校”，或先添加该学校后再导入",
                 )
             else:
-                new = NewSchool(uuid.uuid4().hex, name, tid, tname)
+                new = NewSchool(natural_id("school", name), name, tid, tname)
                 plan.new_schools.append(new)
                 school_of[name] = (new.id, tid)
 

@@ -29,6 +29,7 @@ class StatusChangeRequest:
     from_school: str | None = None
     to_school: str | None = None
     proof_files: Sequence[str | Path] = ()
+    transfer_scope: str | None = None  # 县内/市内/省内/跨省, required for 转入 and 转出
 
 
 def record_status_change(db: Database, actor: Actor, student_id: str, req: StatusChangeRequest) -> str:
@@ -45,6 +46,8 @@ def record_status_change(db: Database, actor: Actor, student_id: str, req: Statu
         problems["to_school"] = "转出请填写转入学校"
     if req.kind == "转入" and not (req.from_school or "").strip():
         problems["from_school"] = "转入请填写原学校"
+    if req.kind in status_rules.TRANSFER_KINDS and req.transfer_scope not in status_rules.TRANSFER_SCOPES:
+        problems["transfer_scope"] = f"{req.kind}请选择转学范围（{'、'.join(status_rules.TRANSFER_SCOPES)}）"
     proofs = []
     for path in req.proof_files:
         try:
@@ -82,6 +85,7 @@ def record_status_change(db: Database, actor: Actor, student_id: str, req: Statu
             to_school=(req.to_school or "").strip() or (school_name if req.kind == "转入" else None),
             status_before=student.status,
             status_after=new_status,
+            transfer_scope=req.transfer_scope if req.kind in status_rules.TRANSFER_KINDS else None,
             recorded_by=actor.user,
         )
         session.add(change)

@@ -4,7 +4,8 @@ The ORM costs tens of microseconds per object; a roster import or a demo databas
 students cannot afford that. `insert_many` writes plain dicts with one executemany per chunk,
 stamping every row with the sync columns exactly as the flush hook stamps ORM objects
 (store.changes): origin site, updated at/by, tombstone flag, and a consecutive run of change
-sequence numbers.
+sequence numbers. `insert_columns` does the same for rows given column by column that carry
+all their values (a sync package's rows keep the sender's versions).
 
 The INSERT is compiled by SQLAlchemy for the session's dialect and every value passes through its
 column type's bind processor, so the database receives what a Core ``insert()`` would send — but
@@ -21,7 +22,8 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, func, insert, select, text
@@ -101,6 +103,57 @@ def insert_many(
     for sql in dropped:
         conn.exec_driver_sql(sql)
     return ids
+
+
+def insert_columns(
+    session: Session,
+    model: Any,
+    columns: dict[str, Sequence[Any]],
+    *,
+    chunk_size: int = CHUNK_SIZE,
+    rebuild_indexes: bool | None = None,
+) -> None:
+    """Insert rows given column by column: column name → one value per row, ``id`` among them.
+
+    For rows that carry all their values — the sync importer's, with the sender's clocks, times
+    and users: nothing is stamped and no default is filled in, except ``change_seq``, always fresh
+    and consecutive in row order. Like `insert_many`: compiled once, in primary-key order, a large
+    batch into a small table rebuilds the secondary indexes after the last row; but each column is
+    converted at once instead of each cell (a full sync package has millions of cells). `model`:
+    a mapped class or a Table. Runs inside the session's transaction; nothing is committed here.
+    """
+    table = getattr(model, "__table__", model)
+    n = len(columns["id"])
+    if not n:
+        return
+    session.flush()
+    conn = session.connection()
+    keys = [*(k for k in columns if k != "change_seq"), "change_seq"]
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=keys)
+    order: list[str] = list(compiled.positiontup) if compiled.positional else keys  # type: ignore[arg-type]
+    missing = set(order) - set(keys)  # columns with a default the caller left out
+    if missing:
+        raise ValueError(f"table {table.name}: insert_columns needs values for {sorted(missing)}")
+    dropped: list[str] = []
+    if _should_rebuild(conn, table, n, rebuild_indexes):
+        next_change_seqs(session, 0)  # a write first: it opens the transaction that makes DROP INDEX undoable
+        if _in_transaction(conn):
+            dropped = _drop_indexes(conn, table.name)
+    first_seq = next_change_seqs(session, n)
+    values: dict[str, Sequence[Any]] = {"change_seq": range(first_seq, first_seq + n)}
+    for key in keys[:-1]:
+        proc = _processor(table.c[key].type, conn.dialect)
+        column = columns[key]
+        values[key] = column if proc is None else [None if v is None else proc(v) for v in column]
+    rows: list[Any] = list(zip(*(values[k] for k in order), strict=True))
+    if n >= SORT_MIN:
+        rows.sort(key=itemgetter(order.index("id")))  # appending to the id b-tree (see insert_many)
+    if not compiled.positional:
+        rows = [dict(zip(order, row, strict=True)) for row in rows]
+    for start in range(0, n, chunk_size):
+        conn.exec_driver_sql(str(compiled), rows[start : start + chunk_size])
+    for sql in dropped:
+        conn.exec_driver_sql(sql)
 
 
 def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

@@ -84,6 +84,7 @@ def build(path: Path, students: int, seed: int = 1) -> Path:
             "disability_arrangement": None, "poverty": rng.random() < 0.06, "low_income": rng.random() < 0.04,
             "orphan": rng.random() < 0.005, "guardian_teacher_id": None, "note": None,
             "origin_site_id": site_id, "change_seq": i + 100, "updated_at": now, "updated_by": "bench", "deleted": False,
+            "born_hlc": 0, "clocks": None,
         }  # fmt: skip
         batch.append(tuple(row[c] for c in cols))
         if len(batch) >= 50_000:

@@ -43,8 +43,8 @@ def test_self_test_passes_from_source(tmp_path):
     assert result["ok"] is True and result["frozen"] is False
     steps = {s["step"]: s for s in result["steps"]}
     assert list(steps) == ["database", "window", "import", "letters", "sync"]
-    assert all(steps[k]["ok"] is True for k in ("database", "window", "import", "letters"))
-    assert steps["sync"]["ok"] is None and steps["sync"]["detail"] == "（同步功能尚未提供）"
+    assert all(steps[k]["ok"] is True for k in ("database", "window", "import", "letters", "sync"))
+    assert "回执已确认" in steps["sync"]["detail"]
     assert shot.read_bytes().startswith(b"\x89PNG")
     assert not list(tmp_path.glob("kongchuo-self-test-*"))  # its temporary folder is gone
 

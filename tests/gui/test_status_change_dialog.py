@@ -127,5 +127,7 @@ def test_transfer_out_needs_the_receiving_school(qtbot, db, known, proof):
     dialog.ui.toSchoolEdit.clear()
     assert "转入学校" in dialog.ui.err_to_school.text()
     dialog.ui.toSchoolEdit.setText("海拉尔区第一小学")
+    assert not dialog.ok_button.isEnabled()  # 转学范围 not chosen yet
+    dialog.scopeCombo.setCurrentIndex(dialog.scopeCombo.findData("市内"))
     assert dialog.record() is True
     assert get_student(db, DEMO_ADMIN, known.student_id).status == "转出"

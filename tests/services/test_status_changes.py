@@ -72,7 +72,9 @@ def test_resume_refused_when_not_suspended(township_db: Database, pupil: str) ->
 
 
 def test_transfer_out_twice_refused(township_db: Database, pupil: str, proof: Path) -> None:
-    req = StatusChangeRequest("转出", TODAY, "随父母外出务工", to_school="海拉尔区第三中学", proof_files=[proof])
+    req = StatusChangeRequest(
+        "转出", TODAY, "随父母外出务工", to_school="海拉尔区第三中学", proof_files=[proof], transfer_scope="市内"
+    )
     record_status_change(township_db, DEMO_ADMIN, pupil, req)
     with pytest.raises(ValidationError):
         record_status_change(township_db, DEMO_ADMIN, pupil, req)

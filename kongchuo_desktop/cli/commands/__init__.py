@@ -10,9 +10,11 @@ from kongchuo_desktop.cli.commands import (
     import_,
     init,
     letters,
+    report,
     restore,
     self_test,
+    sync,
     todo,
 )
 
-ALL = [demo, init, account, backup, restore, check, letters, crosscheck, export, import_, todo, self_test]
+ALL = [demo, init, account, backup, restore, check, letters, crosscheck, export, import_, report, todo, self_test, sync]

@@ -24,6 +24,7 @@ from kongchuo_desktop.store.models.records import (
     Setting,
     StatusChange,
 )
+from kongchuo_desktop.store.models.sync import SiteKey, SyncConflict, SyncPackageLog, SyncPeer, SyncScopeMove
 
 __all__ = [
     "Absence",
@@ -51,7 +52,12 @@ __all__ = [
     "Site",
     "Staff",
     "StatusChange",
+    "SiteKey",
     "Student",
+    "SyncConflict",
+    "SyncPackageLog",
+    "SyncPeer",
+    "SyncScopeMove",
     "Township",
     "UserAccount",
 ]

@@ -57,6 +57,12 @@ class Student(SyncMixin, Base):
         live_index("ix_student_township", "township_id", "name_pinyin"),
         live_index("ix_student_grade", "grade", "class_no", "name_pinyin"),
         live_index("ix_student_school_grade", "school_id", "grade", "class_no", "name_pinyin"),
+        # The monthly reports (db 0007): the 在读 stock per school and grade, and (covering, with
+        # `deleted` last so that a query filtering on it reads the index alone) a pupil's report
+        # columns by id and the entrants of a month.
+        live_index("ix_student_report_stock", "status", "school_id", "grade", "enrolled_on"),
+        Index("ix_student_report_pupil", "id", "school_id", "grade", "enrolled_on", "status", "deleted"),
+        Index("ix_student_enrolled_on", "enrolled_on", "id", "school_id", "grade", "status", "deleted"),
         live_index("ix_student_status", "status", "name_pinyin"),
         live_index("ix_student_hukou_township", "hukou_township_id", "id_number"),
         live_index("ix_student_left_behind", "left_behind", "name_pinyin", where="left_behind != '无'"),

@@ -14,13 +14,37 @@ class StatusChange(SyncMixin, Base):
     """A 学籍异动: kind (转入/转出/休学/复学/辍学/毕业/死亡) on a date, with reason and schools.
 
     status_before / status_after: the student's status around the change;
-    recorded_by: the user who recorded it.
+    transfer_scope: for 转入 / 转出, how far the other school is (domain.status.TRANSFER_SCOPES:
+    县内 / 市内 / 省内 / 跨省; None when not recorded); recorded_by: the user who recorded it.
     """
 
     __tablename__ = "status_change"
     __table_args__ = (
         Index("ix_status_change_student", "student_id", "changed_on"),
         Index("ix_status_change_date", "changed_on", "kind"),
+        Index("ix_status_change_kind_date", "kind", "changed_on"),
+        # The monthly reports (db 0007), covering (`deleted` last so that a query filtering on it
+        # reads the index alone): a pupil's changes in order, and the changes of a span of days.
+        Index(
+            "ix_status_change_history",
+            "student_id",
+            "changed_on",
+            "updated_at",
+            "id",
+            "status_before",
+            "status_after",
+            "deleted",
+        ),
+        Index(
+            "ix_status_change_month",
+            "changed_on",
+            "student_id",
+            "kind",
+            "status_before",
+            "status_after",
+            "transfer_scope",
+            "deleted",
+        ),
     )
     student_id: Mapped[str] = mapped_column(ForeignKey("student.id"))
     kind: Mapped[str] = mapped_column(String(4))
@@ -30,6 +54,7 @@ class StatusChange(SyncMixin, Base):
     to_school: Mapped[str | None] = mapped_column(String(100), default=None)
     status_before: Mapped[str | None] = mapped_column(String(8), default=None)
     status_after: Mapped[str] = mapped_column(String(8))
+    transfer_scope: Mapped[str | None] = mapped_column(String(4), default=None)
     recorded_by: Mapped[str | None] = mapped_column(String(64), default=None)
 
 

@@ -1,0 +1,302 @@
+"""Indicators per township, school and school year (入学率, 九年巩固率, 辍学率, 保留率), read from the
+dated 学籍异动 history and the children's register, within the actor's scope.
+
+`compute_indicators(db, actor, year, township_id=…, school_id=…)` gives the four indicators of one
+scope; `indicator_breakdown(db, actor, year)` gives them for every township and school the actor
+may see (the indicator window's table). The formulas and their definitions are in
+domain.indicators; the definition choices are the setting read by services.indicator_settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kongchuo_desktop.domain import indicators as ind
+from kongchuo_desktop.domain import school_age
+from kongchuo_desktop.services import clock
+from kongchuo_desktop.services import permissions as perms
+from kongchuo_desktop.services.actor import Actor
+from kongchuo_desktop.services.crosscheck import settings_of
+from kongchuo_desktop.services.errors import NotFoundError, PermissionDenied, ValidationError
+from kongchuo_desktop.services.indicator_settings import load_definitions
+from kongchuo_desktop.store.database import Database
+from kongchuo_desktop.store.models import Child, School, StatusChange, Student, Township
+
+S = Student.__table__.c
+SC = StatusChange.__table__.c
+CH = Child.__table__.c
+
+GRADES_OF_KIND = {"小学": range(1, 7), "初中": range(7, 10), "九年一贯制": range(1, 10), "特教学校": range(1, 10)}
+NOT_FOR_SCHOOLS = "不适用：入学率按乡镇的适龄儿童登记计算，学校没有自己的适龄儿童名单"
+NOT_NINE_YEAR = "不适用：本校不是九年一贯制学校，九年巩固率按乡镇计算"
+NO_REGISTER = "未登记适龄儿童：请先导入本乡镇的适龄儿童登记"
+WHOLE = "全部乡镇"
+
+
+@dataclass(frozen=True)
+class IndicatorSet:
+    """The four indicators of one scope and period.
+
+    scope: the scope in words (a township's or school's name, or 全部乡镇); township_id /
+    school_id: what it covers (None = wider); period: the school year as far as it has gone;
+    definitions: the choices in force; indicators: key → Indicator (domain.indicators.KEYS order);
+    first_recorded: the first school year the register's history is complete from (None: not even
+    the current one).
+    """
+
+    scope: str
+    township_id: str | None
+    school_id: str | None
+    period: ind.Period
+    definitions: ind.Definitions
+    indicators: dict[str, ind.Indicator]
+    first_recorded: int | None = None
+
+    def __getitem__(self, key: str) -> ind.Indicator:
+        return self.indicators[key]
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    """One line of the per-township / per-school table: level ("乡镇" or "学校"), ids and names, and
+    the four indicators of that unit."""
+
+    level: str
+    township_id: str | None
+    school_id: str | None
+    name: str
+    township_name: str
+    indicators: IndicatorSet
+
+
+@dataclass
+class Loaded:
+    """What the indicators are computed from, read once in one session.
+
+    pupils: every pupil in the scope (domain PupilRecord with their 学籍异动); children: the
+    township registers in scope, by township id (ChildRecord without the pupil status, plus the
+    linked student id); linked: pupils linked from those children (possibly outside the scope);
+    schools: id → (name, township id, kind); townships: id → name.
+    """
+
+    pupils: list[ind.PupilRecord] = field(default_factory=list)
+    children: dict[str | None, list[tuple[ind.ChildRecord, str | None]]] = field(default_factory=dict)
+    linked: dict[str, ind.PupilRecord] = field(default_factory=dict)
+    schools: dict[str, tuple[str, str | None, str]] = field(default_factory=dict)
+    townships: dict[str, str] = field(default_factory=dict)
+    cutoff: school_age.Cutoff = school_age.DEFAULT_CUTOFF
+    definitions: ind.Definitions = field(default_factory=ind.Definitions)
+
+
+# --- scope ----------------------------------------------------------------------------------------
+def resolve_scope(
+    session: Session, actor: Actor, township_id: str | None, school_id: str | None
+) -> tuple[str | None, str | None]:
+    """The (township, school) to compute for, within the actor's scope (PermissionDenied outside
+    it, NotFoundError for an unknown one). A school actor always gets their school."""
+    actor.require(perms.REPORT_READ)
+    if actor.school_id is not None:
+        if school_id not in (None, actor.school_id) or township_id is not None:
+            raise PermissionDenied("您只能查看本校的指标。")
+        school_id = actor.school_id
+    elif actor.township_id is not None:
+        if township_id not in (None, actor.township_id):
+            raise PermissionDenied("您只能查看本乡镇的指标。")
+        township_id = actor.township_id
+    if school_id is not None:
+        school = session.get(School, school_id)
+        if school is None or school.deleted:
+            raise NotFoundError("找不到这所学校。")
+        if actor.township_id is not None and school.township_id != actor.township_id:
+            raise PermissionDenied("您只能查看本乡镇学校的指标。")
+        return school.township_id, school_id
+    if township_id is not None:
+        town = session.get(Township, township_id)
+        if town is None or town.deleted:
+            raise NotFoundError("找不到这个乡镇。")
+    return township_id, None
+
+
+def period_for(year: str | int | None, today: dt.date | None = None) -> ind.Period:
+    """The period of a school year ("2025-2026", 2025; None = the current one) as of today."""
+    today = today or clock.today()
+    try:
+        first = ind.year_of(today) if year is None else school_age.parse_school_year(year)
+        return ind.period_of(first, today)
+    except ValueError as exc:
+        raise ValidationError({"school_year": str(exc)}) from exc
+
+
+# --- loading --------------------------------------------------------------------------------------
+def load_pupils(session: Session, terms: Iterable[object]) -> list[ind.PupilRecord]:
+    """Pupils (live) matching the WHERE terms, each with their 学籍异动 in date order."""
+    where = [S.deleted == False, *terms]  # noqa: E712
+    rows = session.execute(
+        select(S.id, S.school_id, S.township_id, S.grade, S.status, S.enrolled_on).where(*where)
+    ).all()
+    changes: dict[str, list[ind.Change]] = defaultdict(list)
+    ids = select(S.id).where(*where)
+    for sid, kind, day, before, after in session.execute(
+        select(SC.student_id, SC.kind, SC.changed_on, SC.status_before, SC.status_after)
+        .where(SC.deleted == False, SC.student_id.in_(ids))  # noqa: E712
+        .order_by(SC.student_id, SC.changed_on, SC.updated_at)
+    ):
+        changes[sid].append(ind.Change(kind, day, before, after))
+    return [
+        ind.PupilRecord(sid, school, town, grade, status, enrolled, tuple(changes.get(sid, ())))
+        for sid, school, town, grade, status, enrolled in rows
+    ]
+
+
+def load(session: Session, township_id: str | None, school_id: str | None) -> Loaded:
+    """Read the scope's pupils, registers, schools and townships, and the settings."""
+    data = Loaded()
+    data.cutoff, _tolerance = settings_of(session)
+    data.definitions = load_definitions(session)
+    data.townships = {
+        t.id: t.name for t in session.execute(select(Township).where(Township.deleted.is_(False))).scalars()
+    }
+    data.schools = {
+        s.id: (s.name, s.township_id, s.kind)
+        for s in session.execute(select(School).where(School.deleted.is_(False))).scalars()
+    }
+    if school_id is not None:
+        data.pupils = load_pupils(session, [S.school_id == school_id])
+        return data  # schools have no register of their own (入学率 is the township's)
+    data.pupils = load_pupils(session, [S.township_id == township_id] if township_id is not None else [])
+    child_where = [CH.deleted == False]  # noqa: E712
+    if township_id is not None:
+        child_where.append(CH.township_id == township_id)
+    links: set[str] = set()
+    for cid, town, birth, situation, student_id in session.execute(
+        select(CH.id, CH.township_id, CH.birth_date, CH.situation, CH.student_id).where(*child_where)
+    ):
+        data.children.setdefault(town, []).append((ind.ChildRecord(cid, birth, situation), student_id))
+        if student_id:
+            links.add(student_id)
+    known = {p.id: p for p in data.pupils}
+    data.linked = {sid: known[sid] for sid in links if sid in known}
+    missing = sorted(links - set(data.linked))
+    for chunk in range(0, len(missing), 500):
+        for pupil in load_pupils(session, [S.id.in_(missing[chunk : chunk + 500])]):
+            data.linked[pupil.id] = pupil
+    return data
+
+
+# --- computing ------------------------------------------------------------------------------------
+def children_on(data: Loaded, township_id: str | None, day: dt.date) -> list[ind.ChildRecord]:
+    """The register(s) of a township (None = all), each child with their 学籍 status on `day`."""
+    towns = [township_id] if township_id is not None else list(data.children)
+    out = []
+    for town in towns:
+        for child, student_id in data.children.get(town, []):
+            pupil = data.linked.get(student_id) if student_id else None
+            status = ind.status_on(pupil, day) if pupil is not None else None
+            out.append(ind.ChildRecord(child.id, child.birth_date, child.situation, status))
+    return out
+
+
+def grades_taught(data: Loaded, township_id: str | None, school_id: str | None) -> set[int]:
+    """The grades the scope's schools teach (by school kind)."""
+    grades: set[int] = set()
+    for sid, (_name, town, kind) in data.schools.items():
+        if (school_id is None or sid == school_id) and (township_id is None or town == township_id):
+            grades.update(GRADES_OF_KIND.get(kind, range(1, 10)))
+    return grades
+
+
+def indicators_of(
+    data: Loaded,
+    pupils: list[ind.PupilRecord],
+    period: ind.Period,
+    township_id: str | None,
+    school_id: str | None,
+) -> IndicatorSet:
+    """The four indicators of one unit from loaded data (`pupils`: that unit's pupils)."""
+    defs = data.definitions
+    year, end, current = period.year, period.end, period.current_year
+    grades = grades_taught(data, township_id, school_id)
+    first = ind.recorded_years(pupils, grades, current)
+    results: dict[str, ind.Indicator] = {}
+    if school_id is not None:
+        results[ind.ENROLMENT] = ind.unavailable(ind.ENROLMENT, NOT_FOR_SCHOOLS)
+        kind = data.schools.get(school_id, ("", None, ""))[2]
+        if not {1, 9} <= set(GRADES_OF_KIND.get(kind, ())) or kind == "特教学校":
+            results[ind.CONSOLIDATION] = ind.unavailable(
+                ind.CONSOLIDATION, NOT_NINE_YEAR, ind.definition_lines(defs, ind.CONSOLIDATION)
+            )
+        scope = data.schools.get(school_id, ("",))[0]
+    else:
+        register = [c for town, rows in data.children.items() for c in rows if township_id in (None, town)]
+        if not register:
+            results[ind.ENROLMENT] = ind.unavailable(
+                ind.ENROLMENT, NO_REGISTER, ind.definition_lines(defs, ind.ENROLMENT, data.cutoff)
+            )
+        else:
+            results[ind.ENROLMENT] = ind.enrolment_rate(children_on(data, township_id, end), year, defs, data.cutoff)
+        scope = data.townships.get(township_id, "") if township_id is not None else WHOLE
+    if ind.CONSOLIDATION not in results:
+        results[ind.CONSOLIDATION] = ind.consolidation_rate(pupils, year, end, current, defs, first)
+    results[ind.DROPOUT] = ind.dropout_rate(pupils, year, end, current, defs)
+    results[ind.RETENTION] = ind.retention_rate(pupils, year, end, current, defs)
+    ordered = {key: results[key] for key in ind.KEYS}
+    return IndicatorSet(scope, township_id, school_id, period, defs, ordered, first)
+
+
+def compute_indicators(
+    db: Database,
+    actor: Actor,
+    year: str | int | None = None,
+    township_id: str | None = None,
+    school_id: str | None = None,
+    today: dt.date | None = None,
+) -> IndicatorSet:
+    """The four indicators of a scope (default: the actor's whole scope) for a school year
+    (default: the current one, up to today)."""
+    period = period_for(year, today)
+    with db.read_session() as session:
+        township_id, school_id = resolve_scope(session, actor, township_id, school_id)
+        data = load(session, township_id, school_id)
+    return indicators_of(data, data.pupils, period, township_id, school_id)
+
+
+def indicator_breakdown(
+    db: Database, actor: Actor, year: str | int | None = None, today: dt.date | None = None
+) -> list[BreakdownRow]:
+    """The indicators of every township in the actor's scope, each followed by its schools."""
+    period = period_for(year, today)
+    with db.read_session() as session:
+        township_id, school_id = resolve_scope(session, actor, None, None)
+        data = load(session, township_id, school_id)
+    by_school: dict[str | None, list[ind.PupilRecord]] = defaultdict(list)
+    by_town: dict[str | None, list[ind.PupilRecord]] = defaultdict(list)
+    for pupil in data.pupils:
+        by_school[pupil.school_id].append(pupil)
+        by_town[pupil.township_id].append(pupil)
+    rows: list[BreakdownRow] = []
+    if school_id is not None:
+        name, town, _kind = data.schools[school_id]
+        town_name = data.townships.get(town or "", "")
+        rows.append(BreakdownRow("学校", town, school_id, name, town_name,
+                                 indicators_of(data, data.pupils, period, town, school_id)))  # fmt: skip
+        return rows
+    towns = [township_id] if township_id is not None else sorted(
+        {t for t in by_town if t is not None} | {t for t in data.children if t is not None},
+        key=lambda t: data.townships.get(t, ""),
+    )  # fmt: skip
+    for town in towns:
+        town_name = data.townships.get(town, "")
+        rows.append(BreakdownRow("乡镇", town, None, town_name, town_name,
+                                 indicators_of(data, by_town.get(town, []), period, town, None)))  # fmt: skip
+        schools = sorted((sid for sid, (_n, t, _k) in data.schools.items() if t == town and by_school.get(sid)),
+                         key=lambda sid: data.schools[sid][0])  # fmt: skip
+        for sid in schools:
+            rows.append(BreakdownRow("学校", town, sid, data.schools[sid][0], town_name,
+                                     indicators_of(data, by_school[sid], period, town, sid)))  # fmt: skip
+    return rows

@@ -1,0 +1,159 @@
+"""What sync looks like from here: peers and their counters, the package history, conflicts and their resolution."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from kongchuo_desktop.services import permissions as perms
+from kongchuo_desktop.services.actor import Actor
+from kongchuo_desktop.services.errors import NotFoundError, ValidationError
+from kongchuo_desktop.services.sync.cards import _audit
+from kongchuo_desktop.services.sync.codec import decoders, table_of
+from kongchuo_desktop.services.sync.export import sync_tables
+from kongchuo_desktop.services.sync.sites import TYPE_LABELS
+from kongchuo_desktop.store.changes import stamped_update
+from kongchuo_desktop.store.database import Database
+from kongchuo_desktop.store.models import SyncConflict, SyncPackageLog, SyncPeer
+
+
+@dataclass(frozen=True)
+class PeerStatus:
+    """A paired site and what was exchanged with it; pending: rows changed here since its last
+    acknowledgement (an upper bound: rows outside its scope are counted too)."""
+
+    site_id: str
+    name: str
+    site_type: str
+    fingerprint: str
+    last_sent_no: int
+    last_sent_at: dt.datetime | None
+    last_received_no: int
+    last_received_at: dt.datetime | None
+    acked_no: int
+    acked_seq: int
+    acked_at: dt.datetime | None
+    pending: int
+
+    @property
+    def type_label(self) -> str:
+        """学校 / 乡镇 / 教育局."""
+        return TYPE_LABELS.get(self.site_type, self.site_type)
+
+
+@dataclass(frozen=True)
+class PackageRecord:
+    """One line of the history: a package or receipt sent or received, with its report."""
+
+    id: int
+    direction: str
+    kind: str
+    peer_id: str
+    peer_name: str
+    number: int
+    from_seq: int
+    to_seq: int
+    rows: int
+    full: bool
+    at: dt.datetime
+    by_user: str | None
+    file_name: str | None
+    report: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class ConflictInfo:
+    """A conflict with both versions (values decoded from JSON)."""
+
+    id: str
+    table_name: str
+    record_id: str
+    field: str
+    winner_value: Any
+    winner_site: str
+    winner_user: str | None
+    winner_at: dt.datetime | None
+    loser_value: Any
+    loser_site: str
+    loser_user: str | None
+    loser_at: dt.datetime | None
+    status: str
+    resolution: str | None
+
+
+def list_peers(db: Database, actor: Actor) -> list[PeerStatus]:
+    """The paired sites with last sent / received / acknowledged packages and pending changes."""
+    actor.require(perms.SYNC_RUN)
+    with db.read_session() as session:
+        peers = session.execute(select(SyncPeer).order_by(SyncPeer.site_type, SyncPeer.name)).scalars().all()
+        out = []
+        for p in peers:
+            pending = 0
+            for name in sync_tables():
+                t = table_of(name)
+                pending += session.execute(
+                    select(func.count()).select_from(t).where(t.c.change_seq > (p.acked_seq or 0))
+                ).scalar_one()
+            out.append(PeerStatus(p.site_id, p.name, p.site_type, p.fingerprint, p.last_sent_no or 0, p.last_sent_at,
+                                  p.last_received_no or 0, p.last_received_at, p.acked_no or 0, p.acked_seq or 0,
+                                  p.acked_at, pending))  # fmt: skip
+        return out
+
+
+def package_history(db: Database, actor: Actor, limit: int = 500) -> list[PackageRecord]:
+    """Packages and receipts sent and received, newest first, with their import reports."""
+    actor.require(perms.SYNC_RUN)
+    with db.read_session() as session:
+        names = dict(session.execute(select(SyncPeer.site_id, SyncPeer.name)).all())
+        rows = session.execute(select(SyncPackageLog).order_by(SyncPackageLog.id.desc()).limit(limit)).scalars()
+        return [
+            PackageRecord(r.id, r.direction, r.kind, r.peer_id, names.get(r.peer_id, r.peer_id), r.number, r.from_seq,
+                          r.to_seq, r.rows, r.full, r.at, r.by_user, r.file_name, json.loads(r.report or "{}"))
+            for r in rows
+        ]  # fmt: skip
+
+
+def _info(row: SyncConflict) -> ConflictInfo:
+    return ConflictInfo(row.id, row.table_name, row.record_id, row.field, json.loads(row.winner_value or "null"),
+                        row.winner_site, row.winner_user, row.winner_at, json.loads(row.loser_value or "null"),
+                        row.loser_site, row.loser_user, row.loser_at, row.status, row.resolution)  # fmt: skip
+
+
+def list_conflicts(db: Database, actor: Actor, *, open_only: bool = True) -> list[ConflictInfo]:
+    """Conflicts found by sync (open ones only by default), newest first."""
+    actor.require(perms.SYNC_RUN)
+    with db.read_session() as session:
+        stmt = select(SyncConflict).where(SyncConflict.deleted.is_(False))
+        if open_only:
+            stmt = stmt.where(SyncConflict.status == "open")
+        return [_info(r) for r in session.execute(stmt.order_by(SyncConflict.winner_hlc.desc())).scalars()]
+
+
+def resolve_conflict(db: Database, actor: Actor, conflict_id: str, choice: str) -> ConflictInfo:
+    """Close a conflict: "winner" keeps the applied value; "other" writes the losing value back as a
+    new edit (a newer clock, so it wins at every site). Both the edit and the resolution sync."""
+    actor.require(perms.SYNC_MANAGE)
+    if choice not in ("winner", "other"):
+        raise ValidationError({"choice": "请选择保留当前值（winner）或改用另一个值（other）"})
+    with db.transaction(user=actor.user) as session:
+        row = session.get(SyncConflict, conflict_id)
+        if row is None or row.deleted:
+            raise NotFoundError("找不到这个同步冲突")
+        if choice == "other":
+            t = table_of(row.table_name)
+            value = decoders(t)[row.field](json.loads(row.loser_value or "null"))
+            stamped_update(session, t, t.c.id == row.record_id, {row.field: value})
+        row.status, row.resolution = "resolved", choice
+        session.flush()
+        _audit(
+            session,
+            "resolve",
+            row.record_id,
+            row.table_name,
+            f"{row.field}：{'改用另一个值' if choice == 'other' else '保留当前值'}",
+        )
+        return _info(row)
