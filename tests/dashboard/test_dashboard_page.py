@@ -42,7 +42,8 @@ def test_the_charts_show_the_service_figures(qtbot, ddb):
     overdue = page.bar_sets[dash.OVERDUE][0]  # horizontal: the first bar is drawn at the top
     assert [overdue.at(i) for i in range(overdue.count())] == [b.value for b in reversed(expected.overdue)]
     assert page.tiles[ind.DROPOUT].value.text() == expected.tiles[ind.DROPOUT].value_text
-    assert page.tiles[ind.CONSOLIDATION].detail.text().startswith("数据不足")
+    assert page.tiles[ind.CONSOLIDATION].value.text() == expected.tiles[ind.CONSOLIDATION].value_text
+    assert page.tiles[ind.CONSOLIDATION].value.text().endswith("%")
     axis = next(a for a in page.views[dash.GROUPS].chart().axes() if isinstance(a, QBarCategoryAxis))
     assert axis.categories() == ["留守", "随迁", "残疾", "脱贫户", "低保", "孤儿", "寄宿"]
 

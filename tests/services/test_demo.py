@@ -120,7 +120,6 @@ def test_counts_match_summary(demo_a) -> None:
         "schools": "school",
         "classes": "school_class",
         "staff": "staff",
-        "students": "student",
         "guardians": "guardian",
         "children": "child",
         "status_changes": "status_change",
@@ -128,7 +127,8 @@ def test_counts_match_summary(demo_a) -> None:
     }
     for field, table in table_of.items():
         assert rows(path, f"SELECT count(*) FROM {table}")[0][0] == getattr(summary, field), field
-    assert summary.students == N
+    assert rows(path, "SELECT count(*) FROM student")[0][0] == summary.students + summary.past_students
+    assert summary.students == N and summary.past_students > 0  # past pupils: the demo's earlier school years
     assert summary.townships == 9
     assert 15 <= summary.schools <= 25
     assert summary.school_year == SCHOOL_YEAR
@@ -497,7 +497,7 @@ def test_empty_existing_file_is_replaced(tmp_path: Path) -> None:
     path.touch()
     summary = create_demo(path, students=50, today=TODAY)
     assert summary.students == 50
-    assert rows(path, "SELECT count(*) FROM student")[0][0] == 50
+    assert rows(path, "SELECT count(*) FROM student")[0][0] == 50 + summary.past_students
 
 
 def test_bad_student_count_refused(tmp_path: Path) -> None:
@@ -536,7 +536,8 @@ def test_default_size(tmp_path: Path) -> None:
     try:
         with db.read_session() as session:
             assert audit.verify_chain(session) is None
-            assert session.execute(text("SELECT count(*) FROM student WHERE deleted = 0")).scalar_one() == 5000
+            on_file = session.execute(text("SELECT count(*) FROM student WHERE deleted = 0")).scalar_one()
+            assert on_file == 5000 + summary.past_students
     finally:
         db.close()
 

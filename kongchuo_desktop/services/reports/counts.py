@@ -126,7 +126,7 @@ def stock(session: Session, schools: frozenset[str] | None, w: Window) -> Iterat
         yield key, opening, closing
 
 
-def _per_pupil(w: Window) -> Any:
+def _per_pupil(w: Window, *where: ColumnElement[bool]) -> Any:
     """Per pupil with a change after the day before the month: ΣΔ since then (`since`), ΣΔ after
     the month (`later`) and the school year of their last change (pupils whose sums are both 0
     left out: they count as the current stock says)."""
@@ -139,7 +139,7 @@ def _per_pupil(w: Window) -> Any:
             later.label("later"),
             school_year(func.max(C.changed_on)).label("last_year"),
         )
-        .where(C.deleted == false(), C.changed_on > w.before)
+        .where(C.deleted == false(), C.changed_on > w.before, *where)
         .group_by(C.student_id)
         .having(or_(func.sum(d) != 0, later != 0))
         .subquery()
@@ -163,7 +163,7 @@ def stepped_back(
     """(key, ΣΔ of changes after the day before the month, ΣΔ of changes after its last day) per
     group, over the pupils entered by then — what to take off the current 在读 stock to get the
     opening and closing counts — and whether some pupil's sums are impossible (`unsteppable`
-    names them)."""
+    names them). The heaviest query of a report on an old month: it reads every change since."""
     per_pupil = _per_pupil(w)
     entry = school_year(S.enrolled_on).label("entry")
     ref = _reference(S.status, per_pupil.c.last_year, w).label("ref")
