@@ -8,8 +8,9 @@ with a changed role.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
@@ -31,13 +32,10 @@ from kongchuo_desktop.gui.accounts_page import AccountsPage
 from kongchuo_desktop.gui.audit_page import AuditPage
 from kongchuo_desktop.gui.children_page import ChildrenPage
 from kongchuo_desktop.gui.crosscheck_page import CrosscheckPage
-from kongchuo_desktop.gui.dashboard_page import DashboardPage
 from kongchuo_desktop.gui.letters_page import LettersPage
 from kongchuo_desktop.gui.register_page import RegisterPage
-from kongchuo_desktop.gui.report_page import ReportPage
 from kongchuo_desktop.gui.service_errors import show_service_error
 from kongchuo_desktop.gui.session_title import session_title
-from kongchuo_desktop.gui.sync_page import SyncPage
 from kongchuo_desktop.gui.todo_page import TodoPage, nav_label
 from kongchuo_desktop.gui.ui_state import TableMemory, remember_tables, restore_window, save_window
 from kongchuo_desktop.services import permissions as perms
@@ -64,9 +62,31 @@ QUIT, LOGOUT, RESTORE, SWITCH = "quit", "logout", "restore", "switch"
 P = TypeVar("P", bound=QWidget)
 
 
-def _page_factory(kind: type[QWidget], db: Database, actor: Actor) -> Callable[[], QWidget]:
+@dataclass(frozen=True)
+class LazyPage:
+    """A page class imported only when its page is first shown: the dashboard (QtCharts), 月报 and
+    同步 (cryptography) pages cost ≈ 0.3 s of imports that start-up need not pay."""
+
+    module: str
+    name: str
+
+    def load(self) -> type[QWidget]:
+        return getattr(importlib.import_module(self.module), self.name)
+
+    def names(self, kind: type[QWidget]) -> bool:
+        """True when `kind` is the class this stands for (already imported by whoever asks)."""
+        return getattr(kind, "__module__", None) == self.module and getattr(kind, "__name__", None) == self.name
+
+
+PageKind = type[QWidget] | LazyPage
+DASHBOARD_PAGE = LazyPage("kongchuo_desktop.gui.dashboard_page", "DashboardPage")
+REPORT_PAGE = LazyPage("kongchuo_desktop.gui.report_page", "ReportPage")
+SYNC_PAGE = LazyPage("kongchuo_desktop.gui.sync_page", "SyncPage")
+
+
+def _page_factory(kind: PageKind, db: Database, actor: Actor) -> Callable[[], QWidget]:
     """Makes the page when it is first shown (every page takes the database and the actor)."""
-    return lambda: kind(db, actor)  # type: ignore[arg-type]  # a page class, not a bare QWidget
+    return lambda: (kind.load() if isinstance(kind, LazyPage) else kind)(db, actor)  # type: ignore[call-arg]
 
 
 class MainWindow(QMainWindow):
@@ -96,25 +116,30 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(session_title(site.name, shown_as))
 
         # (nav text, icon, page class, whether this actor has the page); every page is Page(db, actor).
-        pages: list[tuple[str, QStyle.StandardPixmap, type[QWidget], bool]] = [
+        pages: list[tuple[str, QStyle.StandardPixmap, PageKind, bool]] = [
             (self.tr("待办事项"), QStyle.StandardPixmap.SP_MessageBoxWarning, TodoPage, actor.can(perms.CASE_READ)),
             (self.tr("学生台账"), QStyle.StandardPixmap.SP_FileDialogDetailedView, RegisterPage,
              actor.can(perms.STUDENT_READ)),
             (self.tr("适龄儿童台账"), QStyle.StandardPixmap.SP_DirHomeIcon, ChildrenPage, actor.can(perms.CHILD_READ)),
             (self.tr("核查比对"), QStyle.StandardPixmap.SP_FileDialogListView, CrosscheckPage,
              actor.can(perms.REPORT_READ)),
-            (self.tr("月报"), QStyle.StandardPixmap.SP_FileDialogStart, ReportPage, actor.can(perms.REPORT_READ)),
+            (self.tr("月报"), QStyle.StandardPixmap.SP_FileDialogStart, REPORT_PAGE, actor.can(perms.REPORT_READ)),
             (self.tr("控辍责任状"), QStyle.StandardPixmap.SP_FileDialogContentsView, LettersPage,
              actor.can(perms.LETTERS_MAKE)),
             (self.tr("账户管理"), QStyle.StandardPixmap.SP_DirLinkIcon, AccountsPage, actor.can(perms.ACCOUNT_MANAGE)),
             (self.tr("审计日志"), QStyle.StandardPixmap.SP_FileDialogInfoView, AuditPage, actor.can(perms.AUDIT_READ)),
-            (self.tr("同步"), QStyle.StandardPixmap.SP_BrowserReload, SyncPage, actor.can(perms.SYNC_RUN)),
+            (self.tr("同步"), QStyle.StandardPixmap.SP_BrowserReload, SYNC_PAGE, actor.can(perms.SYNC_RUN)),
         ]  # fmt: skip
         # 数据看板: the first page bureau and township users see; others keep 待办 first, the dashboard next.
-        dashboard = (self.tr("数据看板"), QStyle.StandardPixmap.SP_ComputerIcon, DashboardPage, actor.can(perms.REPORT_READ))
+        dashboard = (
+            self.tr("数据看板"),
+            QStyle.StandardPixmap.SP_ComputerIcon,
+            DASHBOARD_PAGE,
+            actor.can(perms.REPORT_READ),
+        )
         pages.insert(0 if actor.role in (perms.BUREAU, perms.TOWNSHIP) else 1, dashboard)
         shown = [(text, icon, kind) for text, icon, kind, allowed in pages if allowed]
-        self._kinds: list[type[QWidget]] = [kind for _text, _icon, kind in shown]
+        self._kinds: list[PageKind] = [kind for _text, _icon, kind in shown]
         self._factories: list[tuple[str, QStyle.StandardPixmap, Callable[[], QWidget]]] = [
             (text, icon, _page_factory(kind, db, actor)) for text, icon, kind in shown
         ]
@@ -273,7 +298,10 @@ class MainWindow(QMainWindow):
 
     def page_index(self, kind: type[QWidget]) -> int | None:
         """The nav row of the page of that class (made or not), or None when this actor has none."""
-        return self._kinds.index(kind) if kind in self._kinds else None
+        for index, known in enumerate(self._kinds):
+            if known is kind or (isinstance(known, LazyPage) and known.names(kind)):
+                return index
+        return None
 
     def existing_page(self, kind: type[P]) -> P | None:
         """The page of that class when it has been made already."""
