@@ -40,7 +40,6 @@ from kongchuo_desktop.services.import_write import (
     Steps,
     add_places,
     audit_count,
-    bulk_update,
     column_updates,
     should_rebuild,
     write_audit,
@@ -49,6 +48,7 @@ from kongchuo_desktop.services.import_write import (
 from kongchuo_desktop.store.audit_batch import sorted_ids
 from kongchuo_desktop.store.base import natural_id
 from kongchuo_desktop.store.bulk import insert_many
+from kongchuo_desktop.store.changes import stamped_updates
 from kongchuo_desktop.store.models import Child, Student
 
 CHILD_FIELDS = (
@@ -228,7 +228,7 @@ def write(session: Session, result: Plan, reason: str, progress: Progress) -> No
     if new_rows:
         insert_many(session, Child, child_rows(), chunk_size=INSERT_CHUNK, progress=steps.inserting,
                     rebuild_indexes=should_rebuild(session, Child, len(new_rows)))  # fmt: skip
-    bulk_update(session, Child, column_updates(updated), progress=steps.updating)
+    stamped_updates(session, Child, column_updates(updated), progress=steps.updating)
     steps.text("正在写入监护人……")
     write_guardians(session, "child_id", result)
     write_audit(session, "child", new_rows + updated, _describe, reason, steps.auditing, result.batch_id)

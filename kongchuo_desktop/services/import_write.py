@@ -11,17 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kongchuo_desktop.services.import_plan import NEW, UPDATED, Plan, RowPlan, new_guardian_rows
 from kongchuo_desktop.store.audit_batch import AuditItem, record_many, sorted_ids
-from kongchuo_desktop.store.base import utcnow
 from kongchuo_desktop.store.bulk import REBUILD_MIN, insert_many
-from kongchuo_desktop.store.changes import advance_hlc, field_clocks, next_change_seqs
+from kongchuo_desktop.store.changes import stamped_updates
 from kongchuo_desktop.store.models import Guardian, School, SchoolClass, Township
 
-UPDATE_CHUNK = 5_000
 INSERT_CHUNK = 5_000
 """Rows per executemany for the generators fed to insert_many (keeps each batch a few MB)."""
 
@@ -58,57 +56,6 @@ def should_rebuild(session: Session, model: Any, adding: int) -> bool:
         return False
     existing = session.execute(select(func.count()).select_from(model.__table__)).scalar_one()
     return adding * 2 >= existing
-
-
-def bulk_update(
-    session: Session,
-    model: Any,
-    updates: Iterable[tuple[str, dict[str, Any]]],
-    progress: Callable[[int], None] | None = None,
-) -> int:
-    """Apply (row id, column → value) updates with one executemany per set of columns, stamping
-    change_seq / updated_at / updated_by / clocks as the ORM flush hook would. Returns rows updated."""
-    groups: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
-    for row_id, columns in updates:
-        groups.setdefault(tuple(sorted(columns)), []).append((row_id, columns))
-    total = sum(len(items) for items in groups.values())
-    if not total:
-        return 0
-    table = model.__table__
-    seq = next_change_seqs(session, total)
-    clock = advance_hlc(session)
-    now = utcnow()
-    user = session.info.get("user")
-    conn = session.connection()
-    done = 0
-    for keys, items in groups.items():
-        stmt = (
-            update(table)
-            .where(table.c.id == bindparam("p_id"))
-            .values(
-                {
-                    **{key: bindparam(f"p_{key}") for key in keys},
-                    "change_seq": bindparam("p_change_seq"),
-                    "updated_at": bindparam("p_updated_at"),
-                    "updated_by": bindparam("p_updated_by"),
-                    "clocks": bindparam("p_clocks"),
-                }
-            )
-        )
-        for start in range(0, len(items), UPDATE_CHUNK):
-            params = []
-            part = items[start : start + UPDATE_CHUNK]
-            clocks = field_clocks(session, table, part, clock, list(range(seq, seq + len(part))))
-            for row_id, columns in part:
-                item = {f"p_{key}": value for key, value in columns.items()}
-                item.update(p_id=row_id, p_change_seq=seq, p_updated_at=now, p_updated_by=user, p_clocks=clocks[row_id])
-                seq += 1
-                params.append(item)
-            conn.execute(stmt, params)
-            done += len(params)
-            if progress is not None:
-                progress(done)
-    return total
 
 
 def column_updates(rows: Iterable[RowPlan]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -166,7 +113,7 @@ def write_guardians(
     if slots and (new_rows or added):
         rebuild = should_rebuild(session, Guardian, most)
         insert_many(session, Guardian, created(), chunk_size=INSERT_CHUNK, progress=progress, rebuild_indexes=rebuild)
-    bulk_update(session, Guardian, changed)
+    stamped_updates(session, Guardian, changed)
     return count + len(changed)
 
 

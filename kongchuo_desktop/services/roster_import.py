@@ -71,7 +71,6 @@ from kongchuo_desktop.services.import_write import (
     Steps,
     add_places,
     audit_count,
-    bulk_update,
     column_updates,
     should_rebuild,
     write_audit,
@@ -81,6 +80,7 @@ from kongchuo_desktop.store import audit
 from kongchuo_desktop.store.audit_batch import sorted_ids
 from kongchuo_desktop.store.base import natural_id, new_id
 from kongchuo_desktop.store.bulk import insert_many
+from kongchuo_desktop.store.changes import stamped_updates
 from kongchuo_desktop.store.database import Database
 from kongchuo_desktop.store.models import AuditEntry, ImportBatch, School, Student
 
@@ -720,7 +720,7 @@ class _RosterPlanner:
         if new_rows:
             insert_many(session, Student, student_rows(), chunk_size=INSERT_CHUNK, progress=steps.inserting,
                         rebuild_indexes=should_rebuild(session, Student, len(new_rows)))  # fmt: skip
-        bulk_update(session, Student, column_updates(updated), progress=steps.updating)
+        stamped_updates(session, Student, column_updates(updated), progress=steps.updating)
         steps.text("正在写入监护人……")
         write_guardians(session, "student_id", plan)
         write_audit(session, "student", new_rows + updated, _describe, reason, steps.auditing, plan.batch_id)

@@ -10,7 +10,7 @@ to another school) is noted in sync_scope_move for sync routing.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import bindparam, event, insert, inspect, or_, select, update
@@ -181,40 +181,68 @@ def field_clocks(
     return out
 
 
+UPDATE_CHUNK = 5_000
+"""Rows per executemany (and per field_clocks read) in stamped_updates."""
+
+
+def stamped_updates(
+    session: Session,
+    model: Any,
+    updates: Iterable[tuple[str, Mapping[str, Any]]],
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Apply (row id, column → value) updates to a travelling table with one executemany per set of
+    columns, stamping change_seq / updated_at / updated_by / clocks as the ORM flush hook would.
+    Returns rows updated; progress(done) after each chunk."""
+    groups: dict[tuple[str, ...], list[tuple[str, Mapping[str, Any]]]] = {}
+    for row_id, columns in updates:
+        groups.setdefault(tuple(sorted(columns)), []).append((row_id, columns))
+    total = sum(len(items) for items in groups.values())
+    if not total:
+        return 0
+    table = getattr(model, "__table__", model)
+    seq = next_change_seqs(session, total)
+    clock = advance_hlc(session)
+    now, user = utcnow(), session.info.get("user")
+    conn = session.connection()
+    done = 0
+    for keys, items in groups.items():
+        stmt = (
+            update(table)
+            .where(table.c.id == bindparam("p_id"))
+            .values(
+                {
+                    **{key: bindparam(f"p_{key}") for key in keys},
+                    "change_seq": bindparam("p_change_seq"),
+                    "updated_at": bindparam("p_updated_at"),
+                    "updated_by": bindparam("p_updated_by"),
+                    "clocks": bindparam("p_clocks"),
+                }
+            )
+        )
+        for start in range(0, len(items), UPDATE_CHUNK):
+            part = items[start : start + UPDATE_CHUNK]
+            clocks = field_clocks(session, table, part, clock, list(range(seq, seq + len(part))))
+            params = []
+            for row_id, columns in part:
+                item = {f"p_{key}": value for key, value in columns.items()}
+                item.update(p_id=row_id, p_change_seq=seq, p_updated_at=now, p_updated_by=user, p_clocks=clocks[row_id])
+                seq += 1
+                params.append(item)
+            conn.execute(stmt, params)
+            done += len(params)
+            if progress is not None:
+                progress(done)
+    return total
+
+
 def stamped_update(session: Session, model: Any, where: Any, values: Mapping[str, Any]) -> int:
     """UPDATE the rows of a travelling table matching `where` (only those where a value differs),
     stamped as the flush hook would stamp them. Returns how many rows changed."""
     table = getattr(model, "__table__", model)
     differs = or_(*(table.c[k].is_distinct_from(v) for k, v in values.items()))
-    ids = list(session.execute(select(table.c.id).where(where, differs)).scalars())
-    if not ids:
-        return 0
-    first = next_change_seqs(session, len(ids))
-    clock = advance_hlc(session)
-    seqs = list(range(first, first + len(ids)))
-    updates = [(row_id, values) for row_id in ids]
-    clocks = field_clocks(session, table, updates, clock, seqs)
-    stmt = (
-        update(table)
-        .where(table.c.id == bindparam("p_id"))
-        .values(
-            {
-                **{k: bindparam(f"p_{k}") for k in values},
-                "change_seq": bindparam("p_change_seq"),
-                "updated_at": bindparam("p_updated_at"),
-                "updated_by": bindparam("p_updated_by"),
-                "clocks": bindparam("p_clocks"),
-            }
-        )
-    )
-    now, user = utcnow(), session.info.get("user")
-    params = [
-        {**{f"p_{k}": v for k, v in values.items()}, "p_id": row_id, "p_change_seq": seq, "p_updated_at": now,
-         "p_updated_by": user, "p_clocks": clocks[row_id]}
-        for row_id, seq in zip(ids, seqs, strict=True)
-    ]  # fmt: skip
-    session.connection().execute(stmt, params)
-    return len(ids)
+    ids = session.execute(select(table.c.id).where(where, differs)).scalars()
+    return stamped_updates(session, table, [(row_id, values) for row_id in ids])
 
 
 def install_change_tracking(factory: sessionmaker[Session]) -> None:
