@@ -50,6 +50,13 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.sqlite"
 
 
+def gui_db_path(db_path: Path | None, demo: bool) -> Path:
+    """The file the GUI opens: --db when given, else the demo or the default database."""
+    if db_path:
+        return Path(db_path)
+    return demo_db_path() if demo else default_db_path()
+
+
 def backups_dir_for(db_path: Path) -> Path:
     """Backups sit in a folder beside the database file."""
     path = db_path.resolve().parent / "backups"

@@ -189,6 +189,10 @@ def _restore(db: Database, path: str, actor: Actor) -> tuple[Database, bool]:
 def run_gui(db_path: Path | None = None, demo: bool = False, language: str | None = None) -> int:
     """Run the desktop app until its window closes and nobody logs in again; returns the exit
     code (1 when the database could not be opened — the reason has been shown)."""
+    from kongchuo_desktop.paths import gui_db_path
+    from kongchuo_desktop.store.integrity import check_ahead
+
+    check_ahead(gui_db_path(db_path, demo))  # the start-up check runs while the window's modules load
     from kongchuo_desktop.gui import main_window as mw
     from kongchuo_desktop.gui.auto_backup import AutoBackup
     from kongchuo_desktop.gui.startup import StartupStopped, open_site_database

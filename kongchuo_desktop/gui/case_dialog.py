@@ -3,6 +3,7 @@ and referrals, and a button for everything that can happen next."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpacerItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,9 +30,11 @@ from kongchuo_desktop.domain import escalation as esc
 from kongchuo_desktop.gui import case_actions as acts
 from kongchuo_desktop.gui.case_pdf import PdfDialog, show_pdf
 from kongchuo_desktop.gui.combos import fill_combo, select_data
+from kongchuo_desktop.gui.domain_labels import label
+from kongchuo_desktop.gui.flow_layout import FlowLayout, wrapping_label
 from kongchuo_desktop.gui.service_errors import show_service_error
 from kongchuo_desktop.gui.visit_form import FileChooser, VisitForm
-from kongchuo_desktop.services import case_documents, case_settings, cases, clock
+from kongchuo_desktop.services import case_settings, cases, clock
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import ServiceError
@@ -52,6 +56,14 @@ LINES = {
 }
 ROLE_FILTER = {"principal_id": ("校长", "副校长"), "teacher_id": ("班主任", "教师"),
                "township_cadre_id": ("乡镇干部",), "village_cadre_id": ("村干部",)}  # fmt: skip
+
+
+def _documents():  # type: ignore[no-untyped-def]
+    """services.case_documents, imported when a PDF is first asked for: it loads reportlab (0.1 s)
+    and this dialog's module is part of the main window's start-up."""
+    from kongchuo_desktop.services import case_documents
+
+    return case_documents
 
 
 class CaseDialog(QDialog):
@@ -86,7 +98,7 @@ class CaseDialog(QDialog):
         self.title.setFont(font)
         self.status = QLabel()
         self.status.setContentsMargins(10, 2, 10, 2)
-        top = QHBoxLayout()
+        top = FlowLayout()  # the case number goes below the name when the font is large
         top.addWidget(self.title)
         top.addWidget(self.status)
         top.addStretch(1)
@@ -103,19 +115,23 @@ class CaseDialog(QDialog):
         self.people: dict[str, QComboBox] = {}
         for i, (name, (line, role)) in enumerate(LINES.items()):
             combo = QComboBox()
-            combo.setMinimumWidth(150)
+            combo.setMinimumContentsLength(6)  # a name or two; wider when the names are longer
             self.people[name] = combo
             row, col = divmod(i, 2)
             if col == 0:
-                grid.addWidget(QLabel(f"<b>{self.tr(line)}</b>"), row, 0)
-            grid.addWidget(QLabel(self.tr(role)), row, 1 + col * 2)
+                grid.addWidget(wrapping_label(f"<b>{self.tr(line)}</b>"), row, 0)
+            grid.addWidget(wrapping_label(self.tr(role)), row, 1 + col * 2)
             grid.addWidget(combo, row, 2 + col * 2)
         self.people_note = QLineEdit()
         self.people_note.setPlaceholderText(self.tr("其他包保人员（名单中没有的），如：驻村第一书记 王某"))
         grid.addWidget(QLabel(self.tr("其他")), 2, 1)
-        grid.addWidget(self.people_note, 2, 2, 1, 3)
         self.save_people = QPushButton(self.tr("保存责任人"))
-        grid.addWidget(self.save_people, 2, 5)
+        note_row = FlowLayout()  # the button goes below the note when the font is large
+        note_row.addWidget(self.people_note, 1)
+        note_row.addWidget(self.save_people)
+        grid.addLayout(note_row, 2, 2, 1, 4)
+        for column in (2, 4):  # room to spare goes to the names, not to the labels beside them
+            grid.setColumnStretch(column, 1)
         self.save_people.clicked.connect(self.save_responsible)
 
         self.timeline = QTableWidget(0, 4)
@@ -155,10 +171,11 @@ class CaseDialog(QDialog):
             ("close", self.tr("销号…"), self.tr("结束个案（已复学、转学、送教上门、缓学等）"), self.open_close),
             ("reopen", self.tr("重新开启…"), self.tr("学生再次缺课：重新开启已销号的个案"), self.open_reopen),
         ]  # fmt: skip
+        # The buttons are at least 12 characters wide, and as wide as the longest text needs.
+        right.addSpacerItem(QSpacerItem(12 * self.fontMetrics().horizontalAdvance("中"), 0))
         for key, text, tip, slot in specs:
             button = QPushButton(text)
             button.setToolTip(tip)
-            button.setMinimumWidth(170)
             button.clicked.connect(slot)
             self.buttons[key] = button
             right.addWidget(button)
@@ -182,9 +199,9 @@ class CaseDialog(QDialog):
             return
         self.detail = detail
         self.setWindowTitle(self.tr("控辍个案：%1").replace("%1", detail.student_name))
-        self.title.setText(f"{detail.student_name}　{detail.sex}")
+        self.title.setText(f"{detail.student_name}　{label(detail.sex or '')}")
         colour = STATUS_COLOURS.get(detail.status, "#5d6d7e")
-        self.status.setText(detail.status)
+        self.status.setText(label(detail.status))
         self.status.setStyleSheet(f"background: {colour}; color: white; border-radius: 9px; font-weight: bold;")
         self.number.setText(self.tr("个案编号：%1").replace("%1", detail.number))
         where = detail.school_name
@@ -193,7 +210,8 @@ class CaseDialog(QDialog):
                 "%2", str(detail.class_no or "")
             )
         guardians = self.tr("；").join(
-            f"{g['relation'] or self.tr('监护人')} {g['name']} {g['phone'] or ''}".strip() for g in detail.guardians
+            f"{label(str(g['relation'] or '')) or self.tr('监护人')} {g['name']} {g['phone'] or ''}".strip()
+            for g in detail.guardians
         )
         state = detail.state
         facts = [
@@ -203,9 +221,9 @@ class CaseDialog(QDialog):
             self.tr("已走访 %1 次").replace("%1", str(len(detail.visits))),
         ]
         if detail.reason:
-            facts.append(self.tr("主要原因：%1").replace("%1", detail.reason))
+            facts.append(self.tr("主要原因：%1").replace("%1", label(detail.reason)))
         if detail.flags:
-            facts.append(self.tr("、").join(detail.flags))
+            facts.append(self.tr("、").join(self._flag_text(f) for f in detail.flags))
         text = "　|　".join(facts)
         if guardians:
             text += "<br>" + self.tr("监护人：%1").replace("%1", guardians)
@@ -213,7 +231,7 @@ class CaseDialog(QDialog):
             text += "<br>" + (
                 self.tr("已于 %1 销号，结果：%2")
                 .replace("%1", f"{state.closed_on:%Y-%m-%d}")
-                .replace("%2", str(state.outcome))
+                .replace("%2", label(str(state.outcome or "")))
             )
         self.facts.setText(text)
         self.due.setText(self._due_text(detail))
@@ -232,16 +250,23 @@ class CaseDialog(QDialog):
             if late > 0:
                 piece = (
                     self.tr("<span style='color:#c0392b'><b>%1</b>（%2，已逾期 %3 天）</span>")
-                    .replace("%1", action.label)
+                    .replace("%1", label(action.label))
                     .replace("%2", when)
                     .replace("%3", str(late))
                 )
             elif late == 0:
-                piece = self.tr("<span style='color:#b9770e'><b>%1</b>（今天到期）</span>").replace("%1", action.label)
+                piece = self.tr("<span style='color:#b9770e'><b>%1</b>（今天到期）</span>").replace("%1", label(action.label))
             else:
-                piece = self.tr("%1（%2）").replace("%1", action.label).replace("%2", when)
+                piece = self.tr("%1（%2）").replace("%1", label(action.label)).replace("%2", when)
             parts.append(piece)
         return self.tr("应办：") + self.tr("；").join(parts)
+
+    def _flag_text(self, flag: str) -> str:
+        # services.cases writes a group with its detail as "留守（单亲外出）": translate both parts.
+        match = re.fullmatch(r"(.+)（(.+)）", flag)
+        if match is None:
+            return label(flag)
+        return self.tr("%1（%2）").replace("%1", label(match[1])).replace("%2", label(match[2]))
 
     def _fill_people(self, detail: cases.CaseDetail) -> None:
         staff = cases.staff_options(self._db, self._actor, detail.school_id, detail.township_id)
@@ -269,12 +294,12 @@ class CaseDialog(QDialog):
     def _fill_timeline(self, detail: cases.CaseDetail) -> None:
         rows = []
         for entry in detail.timeline:
-            rows.append((f"{entry.on:%Y-%m-%d}", entry.label, entry.summary, entry.user or "", entry.kind))
+            rows.append((f"{entry.on:%Y-%m-%d}", label(entry.label), entry.summary, entry.user or "", entry.kind))
         self.timeline.setRowCount(len(rows))
         bold = QFont(self.timeline.font())
         bold.setBold(True)
-        for r, (day, label, summary, user, kind) in enumerate(rows):
-            for c, value in enumerate((day, label, summary, user)):
+        for r, (day, what, summary, user, kind) in enumerate(rows):
+            for c, value in enumerate((day, what, summary, user)):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value if c == 2 else "")
                 if c == 1 and kind in (esc.CONFIRM_DROPOUT, esc.CLOSE, esc.SUSPECT, esc.NOTICE):
@@ -399,7 +424,7 @@ class CaseDialog(QDialog):
             .replace("%2", self.detail.number)
         )
         dialog = show_pdf(self, self.tr("辍学学生情况报告表"),
-                          lambda: case_documents.report_pdf(self._db, self._actor, self.case_id), name)  # fmt: skip
+                          lambda: _documents().report_pdf(self._db, self._actor, self.case_id), name)  # fmt: skip
         if dialog is not None:
             self.dialog = dialog
         return dialog
@@ -409,14 +434,14 @@ class CaseDialog(QDialog):
         assert self.detail is not None
         name = self.tr("限期返校通知书_%1.pdf").replace("%1", self.detail.student_name)
         dialog = show_pdf(self, self.tr("限期返校通知书"),
-                          lambda: case_documents.notice_pdf(self._db, self._actor, notice_id), name)  # fmt: skip
+                          lambda: _documents().notice_pdf(self._db, self._actor, notice_id), name)  # fmt: skip
         if dialog is not None:
             self.dialog = dialog
         return dialog
 
     def reprint_notice(self) -> PdfDialog | None:
         """Preview the latest notice again."""
-        notice_id = case_documents.latest_notice_id(self._db, self._actor, self.case_id)
+        notice_id = _documents().latest_notice_id(self._db, self._actor, self.case_id)
         return self.show_notice(notice_id) if notice_id else None
 
     def save_responsible(self) -> None:

@@ -116,14 +116,13 @@ def open_site_database(db_path: Path | None, demo: bool, parent: QWidget | None 
     (a DatabaseOpenError's Chinese message) to the user, or when the user quit.
     """
     created_demo = False
+    path = paths.gui_db_path(db_path, demo)
     if demo:
-        path = Path(db_path) if db_path else paths.demo_db_path()
         if not path.exists():
             create_demo_database(path, parent)
             created_demo = True
         new = False
     else:
-        path = Path(db_path) if db_path else paths.default_db_path()
         new = db_path is None and not path.exists()
     db = _open_checked(path, new, parent)
     if created_demo:

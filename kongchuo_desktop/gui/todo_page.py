@@ -3,6 +3,10 @@ absence from here. `countChanged(n)` feeds the badge on the navigation."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -18,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kongchuo_desktop.domain import escalation as esc
 from kongchuo_desktop.gui.absence_dialog import AbsenceDialog
-from kongchuo_desktop.gui.case_dialog import CaseDialog
+from kongchuo_desktop.gui.domain_labels import label
 from kongchuo_desktop.gui.page_parts import page_title
 from kongchuo_desktop.gui.service_errors import show_service_error
 from kongchuo_desktop.gui.visit_form import FileChooser, VisitForm
@@ -29,6 +34,9 @@ from kongchuo_desktop.services.absences import AbsenceResult
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import ServiceError
 from kongchuo_desktop.store.database import Database
+
+if TYPE_CHECKING:
+    from kongchuo_desktop.gui.case_dialog import CaseDialog
 
 CASE_ROLE = Qt.ItemDataRole.UserRole
 LINK = QColor("#1f5fa8")
@@ -109,8 +117,9 @@ class TodoPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 260), (1, 220), (2, 90), (4, 100), (5, 80)):
-            self.tree.setColumnWidth(column, width)
+        char = self.tree.fontMetrics().horizontalAdvance("中")  # widths grow with 设置 → 字体大小
+        for column, chars in ((0, 18), (1, 15), (2, 6), (4, 7), (5, 5)):
+            self.tree.setColumnWidth(column, chars * char + 8)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -143,10 +152,10 @@ class TodoPage(QWidget):
         bold.setBold(True)
         self.tree.clear()
         for group in t.groups:
-            head = QTreeWidgetItem([self.tr("%1（%2）").replace("%1", group.title).replace("%2", str(group.count))])
+            head = QTreeWidgetItem([self.tr("%1（%2）").replace("%1", self._group_title(group)).replace("%2", str(group.count))])
             head.setData(0, GROUP_ROLE, group.key)
             head.setFont(0, bold)
-            head.setToolTip(0, group.hint)
+            head.setToolTip(0, label(group.hint))
             if group.key in (todo.VISITS_OVERDUE, todo.NOTICES) and group.count:
                 head.setForeground(0, QBrush(LATE))
             self.tree.addTopLevelItem(head)
@@ -165,7 +174,8 @@ class TodoPage(QWidget):
                         self.tr("%1 天").replace("%1", str(item.days_late)) if item.days_late > 0 else self.tr("今天")
                     )
                 row = QTreeWidgetItem(
-                    [item.student_name, where, item.status, item.action, f"{item.due_on:%Y-%m-%d}", late]
+                    [item.student_name, where, label(item.status), self._action_text(group.key, item, t.today),
+                     f"{item.due_on:%Y-%m-%d}", late]  # fmt: skip
                 )
                 row.setData(0, CASE_ROLE, item.case_id)
                 row.setData(0, GROUP_ROLE, group.key)
@@ -190,6 +200,25 @@ class TodoPage(QWidget):
             self.select_case(selected)
         self._update_buttons()
         self.countChanged.emit(t.cases)
+
+    def _group_title(self, group: todo.TodoGroup) -> str:
+        # The stale group's title carries the number of days ("{n}天无进展的个案"): translate the template.
+        template = todo.GROUP_TITLES.get(group.key, "")
+        if "{n}" in template:
+            days = next((w for w in re.findall(r"\d+", group.title)), "")
+            return label(template).replace("{n}", days) if days else group.title
+        return label(group.title)
+
+    def _action_text(self, key: str, item: todo.TodoItem, today: dt.date) -> str:
+        """What is due, in the interface language: a DUE_LABELS value, or for notices past their
+        deadline and cases without progress the sentence the to-do list builds around one."""
+        if key == todo.NOTICES:
+            return self.tr("通知书期限 %1 已过，核查是否返校").replace("%1", f"{item.due_on:%Y-%m-%d}")
+        if key == todo.STALE:
+            text = self.tr("%1天没有任何记录").replace("%1", str((today - item.last_activity_on).days))
+            nxt = next((v for v in esc.DUE_LABELS.values() if item.action.endswith("；应办：" + v)), None)
+            return text + (self.tr("；应办：%1").replace("%1", label(nxt)) if nxt else "")
+        return label(item.action)
 
     def _summary_text(self, t: todo.Todo) -> str:
         if not t.cases:
@@ -284,6 +313,8 @@ class TodoPage(QWidget):
             self.open_visit(case_id)
 
     def open_case(self, case_id: str) -> CaseDialog:
+        from kongchuo_desktop.gui.case_dialog import CaseDialog  # with its PDF code: loaded when first needed
+
         """Open a case window; the list refreshes when something is recorded there."""
         dialog = CaseDialog(self._db, self._actor, case_id, self, self.choose_files)
         dialog.changed.connect(lambda _id: self.refresh())

@@ -179,9 +179,9 @@ def open_database(
     instance_lock = _acquire_lock(path) if lock else None
     try:
         if check_integrity and path.exists() and path.stat().st_size > 0:
-            from kongchuo_desktop.store.integrity import DatabaseDamagedError, check_file
+            from kongchuo_desktop.store.integrity import DatabaseDamagedError, startup_report
 
-            report = check_file(path)
+            report = startup_report(path)  # begun ahead by the GUI (integrity.check_ahead) when it could
             if not report.ok:
                 raise DatabaseDamagedError(path, report)
         engine = make_engine(path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +95,66 @@ def check_file(path: str | Path, full: bool | None = None) -> IntegrityReport:
     except sqlite3.DatabaseError as exc:
         return IntegrityReport([f"无法读取：{exc}"], [])
 
+
+
+def _file_state(path: Path) -> tuple[tuple[int, int], ...]:
+    """Size and modification time of the file and its write-ahead log: unchanged state, same check.
+    An empty log counts as none (opening a WAL database, even read-only, may create one)."""
+    states = []
+    for part in (path, path.with_name(path.name + "-wal")):
+        try:
+            st = part.stat()
+        except OSError:
+            states.append((0, 0))
+            continue
+        states.append((st.st_size, st.st_mtime_ns) if st.st_size else (0, 0))
+    return tuple(states)
+
+
+class _AheadCheck:
+    """check_file(path) running in a thread; SQLite lets go of the GIL, so the GUI's imports go on meanwhile."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.state = _file_state(path)
+        self.report: IntegrityReport | None = None
+        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        self.report = check_file(self.path)
+
+    def result(self) -> IntegrityReport | None:
+        self._thread.join()
+        return self.report
+
+
+_ahead: dict[Path, _AheadCheck] = {}
+
+
+def check_ahead(path: str | Path) -> None:
+    """Start the start-up check of `path` now, in the background, so that it is ready (or nearly)
+    when open_database(check_integrity=True) asks for it. Does nothing for a missing or empty file."""
+    path = Path(path).expanduser().resolve()
+    try:
+        if path.stat().st_size == 0:
+            return
+    except OSError:
+        return
+    if path not in _ahead:
+        _ahead[path] = _AheadCheck(path)
+
+
+def startup_report(path: str | Path) -> IntegrityReport:
+    """The start-up check of `path`: the one check_ahead began, when the file has not changed since
+    (it is waited for), else check_file(path) now."""
+    path = Path(path).expanduser().resolve()
+    ahead = _ahead.pop(path, None)
+    if ahead is not None:
+        report = ahead.result()
+        if report is not None and ahead.state == _file_state(path):
+            return report
+    return check_file(path)
 
 def open_read_only(path: str | Path):  # type: ignore[no-untyped-def]
     """A Database over `path` that cannot write (for checks that must not change the file and may

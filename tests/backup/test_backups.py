@@ -280,3 +280,23 @@ def test_large_files_get_the_quick_check_at_start_up(township_db, pupils: Pupils
     assert not check_file(path).full and check_file(path).ok
     damage_an_index(path)
     assert check_file(path).damaged  # quick_check still sees a broken page
+
+
+def test_a_check_begun_ahead_is_used_only_for_the_unchanged_file(township_db, pupils: Pupils, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from kongchuo_desktop.store import integrity
+
+    path = township_db.path
+    township_db.close()
+    runs: list[Path] = []
+    real = integrity.check_file
+    monkeypatch.setattr(integrity, "check_file", lambda p, full=None: runs.append(Path(p)) or real(p, full))
+    integrity.check_ahead(path)  # the GUI starts it before loading its window modules
+    open_database(path, check_integrity=True).close()
+    assert len(runs) == 1  # open_database waited for that check instead of running its own
+    integrity.check_ahead(path)
+    damage_an_index(path)  # the file changed after the check began: its "ok" must not count
+    with pytest.raises(DatabaseDamagedError):
+        open_database(path, check_integrity=True)
+    assert len(runs) == 3
+    integrity.check_ahead(path.with_name("missing.sqlite"))  # nothing to check: nothing started
+    assert len(runs) == 3

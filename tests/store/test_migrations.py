@@ -45,3 +45,32 @@ def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
         command.downgrade(cfg, "base")
         command.upgrade(cfg, "heads")
     assert "student" in inspect(engine).get_table_names()
+
+
+def test_light_reading_of_versions_agrees_with_alembic(tmp_path: Path) -> None:
+    """migrate reads revisions without importing Alembic (start-up time); it must say what Alembic says."""
+    scripts = migrate.script_directory()
+    assert migrate.head_revisions() == frozenset(scripts.get_heads())
+    assert migrate.known_revisions() == {rev.revision for rev in scripts.walk_revisions()}
+    for rev in scripts.walk_revisions():
+        down = rev.down_revision
+        expected = set() if down is None else {down} if isinstance(down, str) else set(down)
+        assert set(migrate.revision_graph()[rev.revision]) == expected
+    engine = create_engine(f"sqlite:///{tmp_path / 'm.sqlite'}")
+    with engine.connect() as conn:
+        assert migrate.current_revisions(conn) == frozenset() and migrate.current_revision(conn) is None
+    with engine.begin() as conn:
+        command.upgrade(_config(conn), "0003")
+    with engine.connect() as conn:
+        assert migrate.current_revisions(conn) == frozenset(MigrationContext.configure(conn).get_current_heads())
+        assert not migrate.is_current(conn)
+    with engine.begin() as conn:
+        migrate.upgrade(conn)
+    with engine.connect() as conn:
+        assert migrate.is_current(conn) and migrate.current_revisions(conn) == migrate.head_revisions()
+
+
+def _config(conn):  # type: ignore[no-untyped-def]
+    cfg = migrate.alembic_config()
+    cfg.attributes["connection"] = conn
+    return cfg
