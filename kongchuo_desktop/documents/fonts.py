@@ -257,6 +257,11 @@ class Fonts:
         """True when the documents' CJK fonts are embedded TrueType fonts."""
         return self.song.embedded and self.hei.embedded
 
+    def cell_font(self) -> tuple[str, tuple[int, int], tuple[int, int], str]:
+        """A TableStyle command giving every cell the body face: reportlab draws plain-text cells,
+        empty ones included, in its built-in Helvetica otherwise, which is not embedded."""
+        return ("FONTNAME", (0, 0), (-1, -1), self.song.primary)
+
     def missing_chars(self) -> set[str]:
         """Characters met so far that no font could draw."""
         return self.song.missing | self.hei.missing

@@ -93,7 +93,7 @@ def _part(part: Part, styles: Styles, fonts: Fonts) -> list[Any]:
           styles.paragraph(f"填报日期：{date_text(part.made_on)}", ParagraphStyle("r", parent=small, alignment=2))]],
         colWidths=[WIDTH / 3] * 3,
     )  # fmt: skip
-    line.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    line.setStyle(TableStyle([fonts.cell_font(), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     out += [line, Spacer(1, 4)]
     for problem in part.problems:
         out.append(styles.paragraph(problem, red))
@@ -109,7 +109,7 @@ def _part(part: Part, styles: Styles, fonts: Fonts) -> list[Any]:
                   styles.paragraph("单位负责人（签字）：", sign)],
                  ["", "", styles.paragraph("（单位盖章）", ParagraphStyle("seal", parent=sign, alignment=1))]]  # fmt: skip
         block = Table(cells, colWidths=[WIDTH / 3] * 3, rowHeights=[None, 30 * mm])
-        block.setStyle(TableStyle([("VALIGN", (0, 1), (-1, 1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        block.setStyle(TableStyle([fonts.cell_font(), ("VALIGN", (0, 1), (-1, 1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         out += [Spacer(1, 10), KeepTogether([block])]
     return out
 
@@ -147,5 +147,5 @@ def _table(table: LayoutTable, styles: Styles, fonts: Fonts) -> Table:
             row.append(Paragraph(text_markup, style))
         data.append(row)
     result = Table(data, colWidths=widths, repeatRows=depth, hAlign="CENTER")
-    result.setStyle(TableStyle(commands))
+    result.setStyle(TableStyle([fonts.cell_font(), *commands]))
     return result

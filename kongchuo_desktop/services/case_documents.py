@@ -95,6 +95,7 @@ class CaseDocuments:
         table.setStyle(
             TableStyle(
                 [
+                    self.styles.fonts.cell_font(),
                     ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                     ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -112,7 +113,7 @@ class CaseDocuments:
     def boxed_text(self, text: str, height_mm: float = 0) -> Table:
         """A ruled box with text in it (or empty room to write in)."""
         table = Table([[self._p(text)]], colWidths=[o.TYPE_WIDTH], rowHeights=[height_mm * mm] if height_mm else None)
-        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        table.setStyle(TableStyle([self.styles.fonts.cell_font(), ("BOX", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         return table
 
     # --- the report --------------------------------------------------------------------------------
