@@ -8,9 +8,11 @@ note saying why instead of a number.
 
 Historical reading of a pupil (`status_on`, `grade_in`): the status on a day is the one the
 学籍异动 recorded up to that day led to (before the first one: its "before" status; before the
-入学日期: not on roll); the grade in a past school year counts back from the grade the pupil was in
-when last on roll (the current school year for pupils on roll, else the school year of the
-异动 that took them off it), one grade a year.
+入学日期: not on roll); the grade in a past school year is the monthly reports' rule
+(domain.past_grade): from the entry date and the school's entry grade where they agree with the
+stored grade, else counting back from the grade the pupil was in when last on roll (the current
+school year for pupils on roll, else the school year of the 异动 that took them off it), one grade
+a year.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from kongchuo_desktop.domain import school_age
+from kongchuo_desktop.domain import past_grade, school_age
 from kongchuo_desktop.domain.codes import JUNIOR_GRADES, PRIMARY_GRADES
 
 ENROLMENT = "enrolment"
@@ -222,7 +224,8 @@ class PupilRecord:
     """A pupil as the formulas need it.
 
     grade / status: as stored now; enrolled_on: 入学日期 (None = unknown: taken as on roll before
-    any period asked about); changes: the 学籍异动 in date order.
+    any period asked about); changes: the 学籍异动 in date order; kind: the school's kind (小学 /
+    初中 / 九年一贯制 / 特教学校, None = unknown), for the grade rule.
     """
 
     id: str
@@ -232,6 +235,7 @@ class PupilRecord:
     status: str
     enrolled_on: dt.date | None = None
     changes: tuple[Change, ...] = ()
+    kind: str | None = None
 
 
 ON_ROLL = "在读"
@@ -264,7 +268,7 @@ def on_roll(pupil: PupilRecord, day: dt.date, defs: Definitions) -> bool:
 
 def year_of(day: dt.date) -> int:
     """The first calendar year of the school year a day falls in (September to August)."""
-    return day.year if day.month >= 9 else day.year - 1
+    return past_grade.school_year_of(day)
 
 
 def year_start(year: int) -> dt.date:
@@ -278,18 +282,16 @@ def year_end(year: int) -> dt.date:
 
 
 def reference_year(pupil: PupilRecord, current_year: int) -> int:
-    """The school year in which the pupil was in their stored grade: the current one for pupils on
-    roll, else the one of the 异动 that took them off it."""
-    if pupil.status in (ON_ROLL, SUSPENDED) or not pupil.changes:
-        return current_year
-    return year_of(pupil.changes[-1].day)
+    """The school year the stored grade is taken to belong to (past_grade, rule 2): the current one
+    for pupils on roll, else the one of their last 异动."""
+    last = pupil.changes[-1].day if pupil.changes else None
+    return past_grade.reference_year(pupil.status, last, current_year)
 
 
 def grade_in(pupil: PupilRecord, year: int, current_year: int) -> int | None:
-    """The grade the pupil was (or would have been) in during school year `year`."""
-    if pupil.grade is None:
-        return None
-    return pupil.grade - (reference_year(pupil, current_year) - year)
+    """The grade the pupil was (or would have been) in during school year `year` (domain.past_grade,
+    the rule the monthly reports count by)."""
+    return past_grade.grade_in(pupil.grade, pupil.kind, pupil.enrolled_on, reference_year(pupil, current_year), year)
 
 
 def changes_between(pupil: PupilRecord, kind: str, start: dt.date, end: dt.date) -> int:
@@ -309,9 +311,7 @@ def roll_years(pupil: PupilRecord, current_year: int) -> range:
     return range(year_of(entry), last + 1)
 
 
-def recorded_years(
-    pupils: Iterable[PupilRecord], grades: Iterable[int], current_year: int
-) -> int | None:
+def recorded_years(pupils: Iterable[PupilRecord], grades: Iterable[int], current_year: int) -> int | None:
     """The first school year from which the records are complete enough for cohort indicators:
     every later year up to now shows pupils in every one of `grades` (the grades the scope's
     schools teach). None when even the current year does not."""

@@ -178,9 +178,8 @@ def build_dashboard(db: Database, actor: Actor, today: dt.date | None = None, ye
         enrolment: list[Bar] = []
         if school_id is None:
             register_towns = sorted((t for t in data.children if t is not None), key=lambda t: towns.get(t, ""))
-            for town in register_towns:
-                pupils = [p for p in data.pupils if p.township_id == town]
-                indicator = si.indicators_of(data, pupils, period, town, None)[ind.ENROLMENT]
+            for town in register_towns:  # (入学率 only: the other three are not drawn per township)
+                indicator = si.enrolment_of(data, period, town)
                 enrolment.append(Bar(town, towns.get(town, ""), indicator.value or 0.0, indicator))
             if not enrolment:
                 notes[ENROLMENT] = si.NO_REGISTER

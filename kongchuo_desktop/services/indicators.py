@@ -137,6 +137,7 @@ def period_for(year: str | int | None, today: dt.date | None = None) -> ind.Peri
 def load_pupils(session: Session, terms: Iterable[object]) -> list[ind.PupilRecord]:
     """Pupils (live) matching the WHERE terms, each with their 学籍异动 in date order."""
     where = [S.deleted == False, *terms]  # noqa: E712
+    kinds = {sid: kind for sid, kind in session.execute(select(School.id, School.kind))}
     rows = session.execute(
         select(S.id, S.school_id, S.township_id, S.grade, S.status, S.enrolled_on).where(*where)
     ).all()
@@ -149,7 +150,9 @@ def load_pupils(session: Session, terms: Iterable[object]) -> list[ind.PupilReco
     ):
         changes[sid].append(ind.Change(kind, day, before, after))
     return [
-        ind.PupilRecord(sid, school, town, grade, status, enrolled, tuple(changes.get(sid, ())))
+        ind.PupilRecord(
+            sid, school, town, grade, status, enrolled, tuple(changes.get(sid, ())), kinds.get(school or "")
+        )
         for sid, school, town, grade, status, enrolled in rows
     ]
 
@@ -211,6 +214,17 @@ def grades_taught(data: Loaded, township_id: str | None, school_id: str | None) 
     return grades
 
 
+def enrolment_of(data: Loaded, period: ind.Period, township_id: str | None) -> ind.Indicator:
+    """入学率 of a township (None = all) from its children's register, as `indicators_of` gives it."""
+    register = [c for town, rows in data.children.items() for c in rows if township_id in (None, town)]
+    if not register:
+        return ind.unavailable(
+            ind.ENROLMENT, NO_REGISTER, ind.definition_lines(data.definitions, ind.ENROLMENT, data.cutoff)
+        )
+    children = children_on(data, township_id, period.end)
+    return ind.enrolment_rate(children, period.year, data.definitions, data.cutoff)
+
+
 def indicators_of(
     data: Loaded,
     pupils: list[ind.PupilRecord],
@@ -233,13 +247,7 @@ def indicators_of(
             )
         scope = data.schools.get(school_id, ("",))[0]
     else:
-        register = [c for town, rows in data.children.items() for c in rows if township_id in (None, town)]
-        if not register:
-            results[ind.ENROLMENT] = ind.unavailable(
-                ind.ENROLMENT, NO_REGISTER, ind.definition_lines(defs, ind.ENROLMENT, data.cutoff)
-            )
-        else:
-            results[ind.ENROLMENT] = ind.enrolment_rate(children_on(data, township_id, end), year, defs, data.cutoff)
+        results[ind.ENROLMENT] = enrolment_of(data, period, township_id)
         scope = data.townships.get(township_id, "") if township_id is not None else WHOLE
     if ind.CONSOLIDATION not in results:
         results[ind.CONSOLIDATION] = ind.consolidation_rate(pupils, year, end, current, defs, first)

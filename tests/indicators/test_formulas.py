@@ -74,7 +74,14 @@ def test_a_pupil_is_read_as_the_history_says_on_each_day():
     p = COHORT[3]  # transferred in on 2021-03-01
     assert ind.status_on(p, D(2021, 2, 28)) is None
     assert ind.status_on(p, D(2021, 3, 1)) == "在读"
-    q = pupil("q", 5, "在读", D(2021, 9, 1), ("辍学", D(2025, 10, 8), "在读", "辍学"), ("复学", D(2025, 12, 1), "辍学", "在读"))
+    q = pupil(
+        "q",
+        5,
+        "在读",
+        D(2021, 9, 1),
+        ("辍学", D(2025, 10, 8), "在读", "辍学"),
+        ("复学", D(2025, 12, 1), "辍学", "在读"),
+    )
     assert [ind.status_on(q, d) for d in (D(2025, 9, 1), D(2025, 10, 8), D(2025, 11, 30), D(2025, 12, 1))] == [
         "在读", "辍学", "辍学", "在读"]  # fmt: skip
     assert ind.grade_in(COHORT[2], 2019, 2025) == 3 and ind.grade_in(COHORT[2], 2025, 2025) == 9

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from kongchuo_desktop.domain import indicators as ind
 from kongchuo_desktop.services import indicator_settings
+from kongchuo_desktop.services.dashboard import build_dashboard
 from kongchuo_desktop.services.errors import PermissionDenied, ValidationError
 from kongchuo_desktop.services.indicators import compute_indicators, indicator_breakdown
 from kongchuo_desktop.store.models import AuditEntry
@@ -125,3 +126,10 @@ def test_a_past_year_is_read_from_the_history(idb, actors, world):
     assert s[ind.DROPOUT].formula == "辍学率 = 期末仍辍学人数 1 / 学年初在籍 9 = 11.11%"
     with pytest.raises(ValidationError):
         compute_indicators(idb, actors["admin"], 2026, today=TODAY)
+
+
+def test_the_dashboards_enrolment_bars_are_each_townships_enrolment_indicator(idb, actors, world):
+    board = build_dashboard(idb, actors["admin"], today=TODAY, year=YEAR)
+    assert [bar.key for bar in board.enrolment] == [world.jinhe]  # 满归镇 has no register
+    assert board.enrolment[0].indicator == town(idb, actors, world)[ind.ENROLMENT]
+    assert board.tiles.indicators == compute_indicators(idb, actors["admin"], YEAR, today=TODAY).indicators

@@ -6,21 +6,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import literal, select
 
 from kongchuo_desktop.services.actor import DEMO_ADMIN, SYSTEM
-from kongchuo_desktop.services.demo import create_demo
 from kongchuo_desktop.services.reports import rows as R
 from kongchuo_desktop.services.reports.changes import GRADE_NAMES, NO_GRADE, _replay
 from kongchuo_desktop.services.reports.counts import school_year
 from kongchuo_desktop.services.reports.history import load_pupils
 from kongchuo_desktop.services.reports.monthly import monthly_report
 from kongchuo_desktop.services.reports.period import Period, school_year_of
-from kongchuo_desktop.store.database import open_database
 from kongchuo_desktop.store.models import Student
+from tests.helpers import opened_copy
 from tests.reports import kit
 
 TODAY = dt.date(2026, 11, 16)
@@ -28,12 +28,10 @@ FLOWS = [k for k in R.COUNTED if k not in ("opening", "closing", "absent")]
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory):
-    path: Path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    create_demo(path, students=900, seed=11, today=TODAY, cases=False)
-    db = open_database(path)
-    yield db
-    db.close()
+def demo_db(demo_databases: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory):
+    template = demo_databases(students=900, seed=11, today=TODAY, cases=False)  # shared with test_stepped
+    with opened_copy(template, tmp_path_factory.mktemp("demo")) as db:
+        yield db
 
 
 def _replayed(db, period: Period) -> dict[str, dict[str, int]]:

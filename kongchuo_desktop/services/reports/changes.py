@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kongchuo_desktop.services.reports import counts as counts_sql
-from kongchuo_desktop.services.reports import grades
+from kongchuo_desktop.services.reports import grades, stepped
 from kongchuo_desktop.services.reports import rows as R
 from kongchuo_desktop.services.reports.counts import Window
 from kongchuo_desktop.services.reports.history import ATTENDING, Change, Pupil, load_pupils, unknown_entry_count
@@ -186,8 +186,8 @@ def build_changes(
 
     for key, opening, closing in counts_sql.stock(session, schools, window):
         row(key, opening, closing)
-    stepped, odd = counts_sql.stepped_back(session, schools, window)
-    for key, since, later in stepped:
+    stepped_rows, odd = stepped.stepped_back(session, schools, window)
+    for key, since, later in stepped_rows:
         row(key, -since, -later)
     others: dict[str, int] = defaultdict(int)
     for key, kind, before, after, scope_, n in counts_sql.flows(session, schools, window):

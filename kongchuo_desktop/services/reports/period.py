@@ -7,16 +7,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kongchuo_desktop.domain.past_grade import school_year_of
 from kongchuo_desktop.services.errors import ValidationError
+
+__all__ = ["JUNIOR_GRADES", "PRIMARY_GRADES", "Period", "last_month", "parse_month", "school_year_of"]
 
 _MONTH = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$")
 PRIMARY_GRADES = range(1, 7)
 JUNIOR_GRADES = range(7, 10)
-
-
-def school_year_of(day: dt.date) -> int:
-    """The school year a day belongs to, by its first calendar year (2025-10-01 → 2025)."""
-    return day.year if day.month >= 9 else day.year - 1
 
 
 @dataclass(frozen=True)
