@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kongchuo_desktop.gui.domain_labels import label
 from kongchuo_desktop.gui.login_dialog import HINT_STYLE
 from kongchuo_desktop.gui.sync_models import when
 from kongchuo_desktop.services.sync import ImportResult, PackageRecord, PeerStatus
@@ -84,9 +85,9 @@ class FingerprintDialog(QDialog):
         self.setWindowTitle(self.tr("核对指纹后配对") if pairing else self.tr("本站点卡片已导出"))
         layout = QVBoxLayout(self)
         if pairing:
-            head = self.tr("对方站点：%1（%2）").replace("%1", name).replace("%2", type_label)
+            head = self.tr("对方站点：%1（%2）").replace("%1", name).replace("%2", label(type_label))
         else:
-            head = self.tr("本站点：%1（%2）").replace("%1", name).replace("%2", type_label)
+            head = self.tr("本站点：%1（%2）").replace("%1", name).replace("%2", label(type_label))
         title = QLabel(f"<b>{head}</b>")
         layout.addWidget(title)
         if where:
@@ -122,7 +123,7 @@ class ExportDialog(QDialog):
         self._peers = peers
         self.peer_box = QComboBox()
         for p in peers:
-            self.peer_box.addItem(f"{p.name}（{p.type_label}）", p.site_id)
+            self.peer_box.addItem(f"{p.name}（{label(p.type_label)}）", p.site_id)
         if selected is not None and (i := self.peer_box.findData(selected)) >= 0:
             self.peer_box.setCurrentIndex(i)
         self.incremental = QRadioButton()
@@ -179,7 +180,7 @@ def counts_table(tables: dict[str, dict[str, int]] | dict[str, int], parent: QWi
     for name, value in tables.items():
         numbers = [int(value.get(k, 0)) for k in COUNT_KEYS] if isinstance(value, dict) else [int(value)]
         totals = [a + b for a, b in zip(totals, numbers, strict=True)]
-        _add_row(widget, table_label(name), numbers)
+        _add_row(widget, label(table_label(name)), numbers)
     _add_row(widget, QCoreApplication.translate("SyncDialogs", "合计"), totals, bold=True)
     widget.verticalHeader().hide()
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from kongchuo_desktop.gui.domain_labels import label
 from kongchuo_desktop.services.history import field_label, local_time
 from kongchuo_desktop.services.sync import ConflictInfo, PackageRecord, PeerStatus
 from kongchuo_desktop.services.sync_labels import table_label
@@ -133,7 +134,7 @@ class PeersModel(RowsModel[PeerStatus]):
             if row.pending
             else QCoreApplication.translate("SyncModels", "无")
         )
-        return (row.name, row.type_label, row.fingerprint, numbered(row.last_sent_no, row.last_sent_at),
+        return (row.name, label(row.type_label), row.fingerprint, numbered(row.last_sent_no, row.last_sent_at),
                 numbered(row.last_received_no, row.last_received_at), acked, pending)  # fmt: skip
 
 
@@ -223,7 +224,8 @@ class ConflictsModel(RowsModel[ConflictInfo]):
         else:
             status = QCoreApplication.translate("SyncModels", "已处理：保留当前值")
         return (
-            table_label(row.table_name), self.labels.get((row.table_name, row.record_id), row.record_id),
-            field_label(row.field), value_text(row.winner_value), self._who(row.winner_site, row.winner_user, row.winner_at),
-            value_text(row.loser_value), self._who(row.loser_site, row.loser_user, row.loser_at), status,
+            label(table_label(row.table_name)), self.labels.get((row.table_name, row.record_id), row.record_id),
+            label(field_label(row.field)), row.winner_text or value_text(row.winner_value),
+            self._who(row.winner_site, row.winner_user, row.winner_at), row.loser_text or value_text(row.loser_value),
+            self._who(row.loser_site, row.loser_user, row.loser_at), status,
         )  # fmt: skip

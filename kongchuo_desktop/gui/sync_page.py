@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from kongchuo_desktop.gui import tasks
+from kongchuo_desktop.gui.domain_labels import label
+from kongchuo_desktop.gui.flow_layout import FlowLayout
 from kongchuo_desktop.gui.login_dialog import HINT_STYLE
 from kongchuo_desktop.gui.page_parts import page_title
 from kongchuo_desktop.gui.service_errors import error_title
@@ -138,7 +140,7 @@ class SyncPage(QWidget):
         manage = actor.can(perms.SYNC_MANAGE)
 
         site_text = (
-            self.tr("本站点：%1（%2）").replace("%1", self.site.name).replace("%2", self.site.type_label)
+            self.tr("本站点：%1（%2）").replace("%1", self.site.name).replace("%2", label(self.site.type_label))
             if self.site else self.tr("这个数据库还没有设置站点，不能同步。")
         )  # fmt: skip
         self.site_label = QLabel(f"<b>{site_text}</b>")
@@ -153,7 +155,7 @@ class SyncPage(QWidget):
         self.export_button = QPushButton(self.tr("导出同步包…"))
         self.import_button = QPushButton(self.tr("导入同步包或回执…"))
         self.refresh_button = QPushButton(self.tr("刷新"))
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps onto a second row when the window is narrow or the font large
         for button in (self.card_out_button, self.card_in_button, self.export_button, self.import_button):
             button.setEnabled(manage and self.site is not None)
             if not manage:
@@ -164,6 +166,19 @@ class SyncPage(QWidget):
 
         self.peers = PeersModel(self)
         self.peers_view = _view(self.peers, (12, 4, 18, 14, 14, 24, 8))
+        self.unpair_button = QPushButton(self.tr("解除配对…"))
+        self.unpair_button.setEnabled(False)
+        self.unpair_button.setToolTip(
+            self.tr("对方换了电脑或重装了软件时：解除配对后重新导入对方的站点卡片")
+            if manage else self.tr("需要“配对站点、导出和导入同步包”的权限（管理员）")
+        )  # fmt: skip
+        peers_tab = QWidget()
+        peers_layout = QVBoxLayout(peers_tab)
+        peers_layout.addWidget(self.peers_view, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.unpair_button)
+        peers_layout.addLayout(row)
         self.history = HistoryModel(self)
         self.history_view = _view(self.history, (10, 3, 7, 12, 5, 12, 6, 24))
         self.report_button = QPushButton(self.tr("查看报告…"))
@@ -200,7 +215,7 @@ class SyncPage(QWidget):
         conflicts_layout.addLayout(row)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.peers_view, self.tr("已配对站点"))
+        self.tabs.addTab(peers_tab, self.tr("已配对站点"))
         self.tabs.addTab(history_tab, self.tr("同步记录"))
         self.tabs.addTab(conflicts_tab, self.tr("冲突"))
         layout = QVBoxLayout(self)
@@ -218,6 +233,8 @@ class SyncPage(QWidget):
         self.report_button.clicked.connect(lambda: self.show_report())
         self.history_view.doubleClicked.connect(lambda index: self.show_report(index.row()))
         self.peers_view.doubleClicked.connect(self._export_to_row)
+        self.peers_view.selectionModel().selectionChanged.connect(lambda *_a: self._peer_selected())
+        self.unpair_button.clicked.connect(lambda: self.unpair())
         self.show_resolved.toggled.connect(lambda _on: self.refresh_conflicts())
         self.keep_button.clicked.connect(lambda: self.resolve("winner"))
         self.other_button.clicked.connect(lambda: self.resolve("other"))
@@ -251,6 +268,34 @@ class SyncPage(QWidget):
             index, self.tr("冲突（%1）").replace("%1", str(open_count)) if open_count else self.tr("冲突")
         )
         self._conflict_selected()
+
+    def _peer_selected(self) -> None:
+        manage = self.actor.can(perms.SYNC_MANAGE) and self.site is not None
+        self.unpair_button.setEnabled(manage and self.selected_peer() is not None)
+
+    def unpair(self) -> sync.PeerInfo | None:
+        """解除配对: forget the selected peer's keys after asking (a replaced laptop is paired again
+        from its new card; the exchange goes on with the next package numbers)."""
+        rows = self.peers_view.selectionModel().selectedRows()
+        peer = self.peers.row_at(rows[0].row()) if rows else None
+        if peer is None:
+            return None
+        question = self.tr(
+            "解除与“%1”的配对吗？\n\n解除后不再接受它的同步包和回执，也不能再给它导出同步包。"
+            "对方换了电脑或重装了软件时，请先电话核实，解除后重新导入它的新站点卡片并核对指纹；"
+            "之后的同步包会重新带上全部记录（对方已有的记录不会重复）。"
+        ).replace("%1", peer.name)  # fmt: skip
+        if not self.dialogs.confirm(self, self.tr("解除配对"), question):
+            return None
+        try:
+            info = sync.unpair_site(self.db, self.actor, peer.site_id)
+        except ServiceError as exc:
+            self._refused(exc)
+            return None
+        self.refresh()
+        self._peer_selected()
+        self._inform(self.tr("解除配对"), self.tr("已解除与“%1”的配对。").replace("%1", info.name))
+        return info
 
     def selected_peer(self) -> str | None:
         """The site id of the peer selected in the table."""
@@ -377,6 +422,10 @@ class SyncPage(QWidget):
         )  # fmt: skip
         if not result.rows:
             text += "\n" + self.tr("（没有新的变更：这个同步包只告诉对方本站点的进度。）")
+        if result.kept_back:
+            text += "\n\n" + self.tr(
+                "另有 %1 行不属于本站点的范围（其他学校或乡镇的记录），没有发送，仍保留在本站点。"
+            ).replace("%1", f"{sum(result.kept_back.values()):,}")
         self._inform(self.tr("导出同步包"), text)
         return result
 

@@ -16,17 +16,9 @@ from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.sites import site_info
 from kongchuo_desktop.services.sync import list_peers
 from kongchuo_desktop.services.sync.codec import table_of
+from kongchuo_desktop.services.sync.policy import TABLE_LABELS
 from kongchuo_desktop.store.database import Database
 from kongchuo_desktop.store.models import Case, Child, Student
-
-TABLE_LABELS = {
-    "township": "乡镇", "school": "学校", "setting": "设置", "letter_template": "责任书模板", "audit_entry": "审计日志",
-    "staff": "教职工", "school_class": "班级", "school_calendar": "校历", "calendar_day": "校历日期", "student": "学生",
-    "child": "适龄儿童", "guardian": "监护人", "status_change": "学籍异动", "dropout_case": "劝返个案",
-    "case_event": "个案记录", "absence": "缺课", "visit": "家访", "referral": "转介", "case_notice": "限期返校通知书",
-    "letter": "责任状", "attachment": "证明材料", "sync_conflict": "同步冲突",
-}  # fmt: skip
-"""Table name → what the rows are, in Chinese (a table not listed shows its own name)."""
 
 CHUNK = 500
 

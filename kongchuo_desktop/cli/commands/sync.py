@@ -1,7 +1,8 @@
-"""`kongchuo sync card|pair|export|import|status|conflicts|resolve`: file-based sync between sites.
+"""`kongchuo sync card|pair|unpair|export|import|status|conflicts|resolve`: file-based sync between sites.
 
 sync card --out FILE                          this site's card (public keys, place)
 sync pair FILE                                pair with a peer from its card; prints the fingerprint
+sync unpair SITE                              forget a paired site's keys (a replaced laptop: pair again)
 sync export --to SITE --out FILE [--full]     the next package for a paired site (name or id)
 sync import FILE [--dry-run] [--receipt-out FILE]   a package or a receipt (says which)
 sync status                                   peers: last sent / received / acknowledged
@@ -35,6 +36,8 @@ def register(sub: Any) -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, type=Path, help="站点卡片文件")
     p = actions.add_parser("pair", help="导入对方的站点卡片并配对")
     p.add_argument("file", type=Path, help="对方的站点卡片")
+    p = actions.add_parser("unpair", help="解除与已配对站点的配对（对方换电脑后重新配对）")
+    p.add_argument("site", help="已配对站点的名称或编号")
     p = actions.add_parser("export", help="为已配对的站点导出同步包")
     p.add_argument("--to", required=True, help="已配对站点的名称或编号")
     p.add_argument("--out", required=True, type=Path, help="同步包文件")
@@ -89,14 +92,27 @@ def _pair(db: Any, args: argparse.Namespace) -> int:
     return OK
 
 
+def _unpair(db: Any, args: argparse.Namespace) -> int:
+    from kongchuo_desktop.services.sync import unpair_site
+
+    peer = unpair_site(db, cli_actor(db), args.site)
+    emit({"site_id": peer.site_id, "name": peer.name, "site_type": peer.site_type, "fingerprint": peer.fingerprint},
+         args.json, [f"已解除配对：{peer.name}（原指纹 {peer.fingerprint}）",
+                     "重新导入对方的站点卡片（sync pair）即可继续同步；下一个同步包会重新带上全部记录"])  # fmt: skip
+    return OK
+
+
 def _export(db: Any, args: argparse.Namespace) -> int:
     from kongchuo_desktop.services.sync import export_package
 
     result = export_package(db, cli_actor(db), args.to, args.out, full=args.full)
     tables = "，".join(f"{k} {v}" for k, v in result.counts.items()) or "没有需要发送的变更"
-    emit(result.as_dict(), args.json,
-         [f"同步包已写入：{result.path}", f"发给：{result.peer_name}，第 {result.number} 号"
-          f"{'（完整）' if result.full else ''}，共 {result.rows} 行", tables])  # fmt: skip
+    lines = [f"同步包已写入：{result.path}", f"发给：{result.peer_name}，第 {result.number} 号"
+             f"{'（完整）' if result.full else ''}，共 {result.rows} 行", tables]  # fmt: skip
+    if result.kept_back:
+        kept = "，".join(f"{k} {v}" for k, v in result.kept_back.items())
+        lines.append(f"不属于本站点范围、没有发送的记录（仍保留在本站点）：{kept}")
+    emit(result.as_dict(), args.json, lines)
     return OK
 
 
@@ -132,12 +148,17 @@ def _conflicts(db: Any, args: argparse.Namespace) -> int:
 
     items = list_conflicts(db, cli_actor(db), open_only=not args.all)
     lines = [
-        f"{c.id}  {c.table_name}.{c.field}（记录 {c.record_id}）：当前值 {c.winner_value!r}，另一个值 {c.loser_value!r}，"
-        f"{'待处理' if c.status == 'open' else '已处理'}"
+        f"{c.id}  {c.table_name}.{c.field}（记录 {c.record_id}）：当前值 {_shown(c.winner_value, c.winner_text)}，"
+        f"另一个值 {_shown(c.loser_value, c.loser_text)}，{'待处理' if c.status == 'open' else '已处理'}"
         for c in items
     ] or ["没有同步冲突"]
     emit({"conflicts": [c.__dict__ for c in items]}, args.json, lines)
     return OK
+
+
+def _shown(value: Any, text: str | None) -> str:
+    """A conflicting value: the name of the record an id field points at, with the id; else the value."""
+    return f"{text}（{value}）" if text else repr(value)
 
 
 def _resolve(db: Any, args: argparse.Namespace) -> int:
@@ -149,5 +170,5 @@ def _resolve(db: Any, args: argparse.Namespace) -> int:
     return OK
 
 
-_ACTIONS = {"card": _card, "pair": _pair, "export": _export, "import": _import, "status": _status,
+_ACTIONS = {"card": _card, "pair": _pair, "unpair": _unpair, "export": _export, "import": _import, "status": _status,
             "conflicts": _conflicts, "resolve": _resolve}  # fmt: skip

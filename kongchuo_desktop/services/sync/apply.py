@@ -19,6 +19,8 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from kongchuo_desktop.domain import hlc
+from kongchuo_desktop.services.sync.authority import Authority
+from kongchuo_desktop.services.sync.clashes import ClashCheck
 from kongchuo_desktop.services.sync.codec import column_default, decoders, encoders, same, table_of
 from kongchuo_desktop.services.sync.errors import SyncCancelled, SyncError
 from kongchuo_desktop.services.sync.export import sync_tables
@@ -72,11 +74,16 @@ def apply_rows(
     cancel: Callable[[], bool] | None = None,
     *,
     write: bool = True,
+    authority: Authority | None = None,
 ) -> Applied:
     """Merge every table of the package into the database (inside the caller's transaction).
 
     write=False is a preview: the same checks and merge decisions, so the same counts and
     conflicts as applying, but nothing is written (read-only, about half the time).
+    authority: checks that every row the package adds or changes is the sender's to send
+    (services.sync.authority). Both ways, the rows are checked against this database's unique keys
+    and references (services.sync.clashes), so a preview refuses what the write would. A refusal is
+    a SyncError before the transaction commits.
     """
     if write and session.bind is not None and session.bind.dialect.name == "sqlite":
         session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
@@ -88,6 +95,7 @@ def apply_rows(
     if unknown:
         raise SyncError(f"同步包里有本软件不认识的数据表：{'、'.join(unknown)}；请先升级软件")
     found: list[FieldConflict | tuple] = []
+    clashes = ClashCheck(session, (body.get("blobs") or {}).keys())
     order = [n for n in known if n in incoming]
     for i, name in enumerate(order):
         if cancel is not None and cancel():
@@ -95,16 +103,21 @@ def apply_rows(
         if progress is not None:
             progress(i, len(order), f"正在合并：{name}")
         part = incoming[name]
-        counts, conflicts = _apply_table(session, name, part, schema, target_schema, sender_vv, my_vv, write)
+        counts, conflicts = _apply_table(
+            session, name, part, schema, target_schema, sender_vv, my_vv, write, authority, clashes
+        )
         result.tables[name] = counts
         found.extend(conflicts)
+    if authority is not None:
+        authority.finish()
     result.conflicts = _record_conflicts(session, found, write)
     return result
 
 
 def _apply_table(
     session: Session, name: str, part: dict[str, Any], schema: int, target: int,
-    sender_vv: dict[str, int], my_vv: dict[str, int], write: bool = True,
+    sender_vv: dict[str, int], my_vv: dict[str, int], write: bool = True, authority: Authority | None = None,
+    clashes: ClashCheck | None = None,
 ) -> tuple[TableCounts, list[tuple]]:  # fmt: skip
     """Merge one table's rows; `write`: False decides everything (the counts, the conflicts) but
     writes nothing — a preview."""
@@ -128,6 +141,7 @@ def _apply_table(
     updates: list[dict[str, Any]] = []
     conflicts: list[tuple] = []
     moves: list[tuple[str, dict, dict]] = []
+    judged: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (row here, row as it arrives): changed or conflicting
     scope_cols = SCOPE_COLUMNS.get(name, ())
     at = cols.index("id")
     latest = {row[at]: row for row in rows}  # a row twice in one package: the later copy
@@ -148,6 +162,8 @@ def _apply_table(
             for c in merged.conflicts:
                 conflicts.append((name, row_id, c, mine, remote))
             counts.conflicts += len(merged.conflicts)
+            if authority is not None and (merged.row is not None or merged.conflicts):
+                judged.append((mine, remote))
             if merged.row is None:
                 counts.unchanged += 1
                 continue
@@ -157,6 +173,13 @@ def _apply_table(
                 moves.append((row_id, {c: mine.get(c) for c in scope_cols}, {c: merged.row.get(c) for c in scope_cols}))
     fresh = list(latest.values())  # the rows this site does not have, in the package's order
     counts.new = len(fresh)
+    if authority is not None or clashes is not None:
+        arriving = [{c: v for c, v in zip(cols, row, strict=True) if v is not _ABSENT} for row in fresh]
+        if authority is not None:
+            authority.check_changed(name, judged)
+            authority.check_new(name, arriving)
+        if clashes is not None:
+            clashes.check(name, updates + arriving, {row["id"] for row in arriving})
     if write:
         _insert(session, t, cols, fresh, upgraded)
         _update(session, t, updates, moves)

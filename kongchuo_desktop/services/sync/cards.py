@@ -2,6 +2,12 @@
 
 Pairing is allowed along the hierarchy only: a school with its own township, a township with the
 bureau. Both offices compare the fingerprint by phone before trusting the peer.
+
+Unpairing forgets a peer's keys (its files are refused from then on) but not the exchange: the
+package history stays, so pairing the same site id again (a replaced laptop with new keys) goes on
+with the next package numbers in both directions; what the peer had acknowledged is forgotten, so
+the next package carries everything again (rows it already holds arrive unchanged), in case the
+new laptop started from an older backup.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidSignature
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kongchuo_desktop import __version__
@@ -20,11 +27,11 @@ from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.sync.errors import SyncError, SyncFileError
 from kongchuo_desktop.services.sync.keys import fingerprint, site_keys, verify_key
-from kongchuo_desktop.services.sync.sites import SCHEMA_VERSION, TYPE_LABELS, Me, me
+from kongchuo_desktop.services.sync.sites import SCHEMA_VERSION, TYPE_LABELS, Me, description, find_peer, me
 from kongchuo_desktop.store import audit
 from kongchuo_desktop.store.base import utcnow
 from kongchuo_desktop.store.database import Database
-from kongchuo_desktop.store.models import SyncPeer
+from kongchuo_desktop.store.models import SyncPackageLog, SyncPeer
 
 CARD_FORMAT = "kongchuo-site-card"
 
@@ -69,9 +76,8 @@ class PeerInfo:
 
 def _card_fields(card: SiteCard) -> dict[str, object]:
     return {
-        "format": CARD_FORMAT, "site_id": card.site_id, "name": card.name, "site_type": card.site_type,
-        "township_id": card.township_id, "township_name": card.township_name, "school_id": card.school_id,
-        "school_name": card.school_name, "sign_public": base64.b64encode(card.sign_public).decode("ascii"),
+        "format": CARD_FORMAT, "site_id": card.site_id, **description(card),
+        "sign_public": base64.b64encode(card.sign_public).decode("ascii"),
         "box_public": base64.b64encode(card.box_public).decode("ascii"), "schema": card.schema,
         "app_version": card.app_version,
     }  # fmt: skip
@@ -88,8 +94,8 @@ def make_site_card(db: Database, actor: Actor, out: Path | str) -> SiteCard:
     with db.transaction(user=actor.user) as session:
         site = me(session)
         keys = site_keys(session, site.id)
-        card = SiteCard(site.id, site.name, site.site_type, site.township_id, site.township_name, site.school_id,
-                        site.school_name, keys.sign_public, keys.box_public, SCHEMA_VERSION, __version__)  # fmt: skip
+        card = SiteCard(site.id, **description(site), sign_public=keys.sign_public, box_public=keys.box_public,
+                        schema=SCHEMA_VERSION, app_version=__version__)  # fmt: skip
         fields = _card_fields(card)
         signature = keys.sign.sign(_canonical(fields))
         text = json.dumps({"card": fields, "signature": base64.b64encode(signature).decode("ascii")},
@@ -159,14 +165,15 @@ def pair_site(db: Database, actor: Actor, card_path: Path | str) -> PeerInfo:
         peer = session.get(SyncPeer, card.site_id)
         already = peer is not None
         if peer is not None and (peer.sign_public != card.sign_public or peer.box_public != card.box_public):
-            raise SyncError(f"站点“{card.name}”已经配对过，但这张卡片的密钥不同；如对方重装了软件，请先核实再处理")
+            raise SyncError(f"站点“{card.name}”已经配对过，但这张卡片的密钥不同；如对方换了电脑或重装了软件，"
+                            f"请先电话核实，再解除与它的配对（sync unpair），然后重新配对")  # fmt: skip
         if peer is None:
+            sent, received = _numbers_used(session, card.site_id)
             peer = SyncPeer(site_id=card.site_id, sign_public=card.sign_public, box_public=card.box_public,
-                            last_sent_no=0, acked_seq=0, acked_no=0, last_received_no=0)  # fmt: skip
+                            last_sent_no=sent, acked_seq=0, acked_no=0, last_received_no=received)  # fmt: skip
             session.add(peer)
-        peer.name, peer.site_type = card.name, card.site_type
-        peer.township_id, peer.township_name = card.township_id, card.township_name
-        peer.school_id, peer.school_name = card.school_id, card.school_name
+        for key, value in description(card).items():
+            setattr(peer, key, value)
         peer.fingerprint = card.fingerprint
         peer.paired_at = peer.paired_at or utcnow()
         session.flush()
@@ -174,15 +181,43 @@ def pair_site(db: Database, actor: Actor, card_path: Path | str) -> PeerInfo:
     return PeerInfo(card.site_id, card.name, card.site_type, card.fingerprint, already)
 
 
+def _numbers_used(session: Session, site_id: str) -> tuple[int, int]:
+    """The last package numbers sent to and received from a site paired before (0, 0: never)."""
+    top = dict(
+        session.execute(
+            select(SyncPackageLog.direction, func.max(SyncPackageLog.number))
+            .where(SyncPackageLog.peer_id == site_id, SyncPackageLog.kind == "package")
+            .group_by(SyncPackageLog.direction)
+        ).all()
+    )
+    return int(top.get("out") or 0), int(top.get("in") or 0)
+
+
+def unpair_site(db: Database, actor: Actor, ref: str) -> PeerInfo:
+    """Forget a paired site's keys (by its name or id): its packages and receipts are refused until
+    it is paired again from a card, which may carry new keys. Returns the site as it was."""
+    actor.require(perms.SYNC_MANAGE)
+    with db.transaction(user=actor.user) as session:
+        peer = find_peer(session, ref)
+        info = PeerInfo(peer.site_id, peer.name, peer.site_type, peer.fingerprint, True)
+        session.delete(peer)
+        session.flush()
+        _audit(session, "unpair", info.site_id, info.name, f"原指纹 {info.fingerprint}")
+    return info
+
+
 def _audit(session: Session, what: str, peer_id: str, peer_name: str, detail: str) -> None:
+    """One audit entry (entity "sync", the peer's id) saying what sync did with whom."""
     labels = {
         "pair": "配对站点",
+        "unpair": "解除配对",
         "export": "导出同步包",
         "import": "导入同步包",
         "receipt": "导入回执",
         "resolve": "处理同步冲突",
     }
-    audit.record(session, "create", "sync", peer_id, {"sync": (None, f"{labels[what]}：{peer_name}（{detail}）")})
+    action = "delete" if what == "unpair" else "create"
+    audit.record(session, action, "sync", peer_id, None, f"{labels[what]}：{peer_name}（{detail}）")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -5,7 +5,8 @@ acknowledged by a receipt, so a lost package is covered by the next one. Going d
 from its township, to a township from the bureau) rows are filtered by services.sync.policy, and
 rows that moved into the peer's scope since then come along with everything that hangs on them
 (a transferred pupil's guardians, visits, cases …); rows that moved out come once more, so the peer
-learns they left.
+learns they left. Going up, a site sends only what is its own to send (services.sync.authority:
+its scope, rows it created, rows that were its own); the rest is counted in kept_back.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from kongchuo_desktop import __version__
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.sync import envelope
+from kongchuo_desktop.services.sync.authority import Authority
 from kongchuo_desktop.services.sync.cards import _audit, write_atomic
 from kongchuo_desktop.services.sync.codec import table_of
 from kongchuo_desktop.services.sync.errors import SyncCancelled
@@ -59,6 +61,9 @@ class ExportResult:
     counts: dict[str, int] = field(default_factory=dict)
     blobs: int = 0
     sha256: str = ""
+    kept_back: dict[str, int] = field(default_factory=dict)
+    """Going up: rows per table this site holds but that are not its own to send (another
+    township's or school's pupils in a roster imported whole); they stay here."""
 
     @property
     def rows(self) -> int:
@@ -69,7 +74,8 @@ class ExportResult:
         """For --json."""
         return {"kind": "package", "file": str(self.path), "peer": self.peer_name, "peer_id": self.peer_id,
                 "number": self.number, "from_seq": self.from_seq, "to_seq": self.to_seq, "full": self.full,
-                "rows": self.rows, "tables": self.counts, "blobs": self.blobs}  # fmt: skip
+                "rows": self.rows, "tables": self.counts, "blobs": self.blobs,
+                "kept_back": self.kept_back}  # fmt: skip
 
 
 def sync_tables() -> list[str]:
@@ -113,6 +119,8 @@ def export_package(
             to_seq = current_change_seq(session)
             number = int(target.last_sent_no or 0) + 1
             scope = None
+            own = Authority.for_own_exports(session, mine) if way == "up" else None
+            kept_back: dict[str, int] = {}
             if way == "down":
                 scope = ScopeFilter(session, scope_of(session, target.site_type, target.school_id, target.township_id))
             exits, enters = _moved(session, scope, since) if scope is not None else ({}, {})
@@ -126,6 +134,8 @@ def export_package(
                 if way == "down" and POLICY[name].kind == "up_only":
                     continue
                 chunks = _changed_rows(session, name, since, scope, exits.get(name, set()), enters.get(name, set()))
+                if own is not None:
+                    chunks = _own_rows(own, name, chunks, kept_back)
                 body.add_table(name, chunks)
             blobs = _blobs(session, body.shas)
             counts = body.counts
@@ -160,7 +170,9 @@ def export_package(
     # Only now, with the package recorded: a cancel from this last report cannot undo anything.
     if progress is not None:
         progress(len(names), len(names), "已写入同步包")
-    return ExportResult(out, target.site_id, target.name, number, since + 1, to_seq, full, counts, len(blobs), sha)
+    return ExportResult(
+        out, target.site_id, target.name, number, since + 1, to_seq, full, counts, len(blobs), sha, kept_back
+    )
 
 
 def tables_with_changes(session: Session, since: int, *forced: dict[str, set[str]]) -> list[str]:
@@ -215,6 +227,19 @@ def _changed_rows(
             )
             have.update(r[at] for r in found)
             yield found
+
+
+def _own_rows(
+    own: Authority, name: str, chunks: Iterable[list[tuple]], kept_back: dict[str, int]
+) -> Iterator[list[tuple]]:
+    """The chunks of a table going up without the rows that are not this site's own (counted)."""
+    cols = columns_of(name)
+    for rows in chunks:
+        verdicts = own.own_tuples(name, cols, rows)
+        kept = [row for row, ok in zip(rows, verdicts, strict=True) if ok]
+        if len(kept) < len(rows):
+            kept_back[name] = kept_back.get(name, 0) + len(rows) - len(kept)
+        yield kept
 
 
 def _in_scope(scope: ScopeFilter | None, name: str, rows: Sequence[Any]) -> list[tuple]:

@@ -3,7 +3,9 @@
 Order of checks (each refusal: a Chinese reason, nothing changed): the file is ours (header) →
 the sender is paired → the file is addressed to this site → the signature is the sender's →
 already imported (a no-op) → it decrypts → its schema is not newer than ours. Then a package is
-merged (services.sync.apply) in one transaction, or a receipt marks our packages acknowledged.
+merged (services.sync.apply) in one transaction — every row it adds or changes must be the
+sender's to send (services.sync.authority) and fit this database (services.sync.clashes) — or a
+receipt marks our packages acknowledged.
 Package numbers received per sender are tracked, and missing ones reported, saying whether a
 later package already carried their content (packages are cumulative).
 """
@@ -25,6 +27,7 @@ from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.sync import envelope, validate
 from kongchuo_desktop.services.sync.apply import Applied, apply_rows
+from kongchuo_desktop.services.sync.authority import Authority
 from kongchuo_desktop.services.sync.cards import _audit, write_atomic
 from kongchuo_desktop.services.sync.errors import SyncError, SyncFileError
 from kongchuo_desktop.services.sync.keys import site_keys
@@ -97,8 +100,10 @@ class ImportResult:
 
 
 ImportPreview = ImportResult
-"""A preview (dry_run=True): the checks and merge decisions of an import, nothing written. What
-only a write can find (a name another record holds here) is refused by the import itself."""
+"""A preview (dry_run=True): the checks and merge decisions of an import, nothing written. What the
+write would refuse (a name another record holds here, a reference to a record that is nowhere,
+a row the sender may not send) the preview refuses too, with the same message
+(services.sync.clashes, services.sync.authority)."""
 
 
 class _Rollback(Exception):
@@ -221,8 +226,9 @@ def _package(
         raise SyncError("同步包的清单与文件头不一致，文件可能被篡改")
     sender_vv = {str(k): int(v) for k, v in (manifest.get("vv") or {}).items()}
     my_vv = version_vector(session, mine.id)
+    judge = Authority.for_sender(session, peer, mine)
     applied: Applied = apply_rows(
-        session, body, schema, SCHEMA_VERSION, sender_vv, my_vv, progress, cancel, write=not dry_run
+        session, body, schema, SCHEMA_VERSION, sender_vv, my_vv, progress, cancel, write=not dry_run, authority=judge
     )
     absorb_vector(session, my_vv, sender_vv, mine.id)
     if sender_vv:
@@ -317,7 +323,7 @@ def write_receipt(db: Database, result: ImportResult, out: Path) -> Path:
             select(SyncPackageLog.sha256).where(
                 SyncPackageLog.peer_id == peer.site_id, SyncPackageLog.direction == "in",
                 SyncPackageLog.kind == "package", SyncPackageLog.number == result.number,
-            )
+            ).order_by(SyncPackageLog.id.desc())  # the newest: a re-paired site may reuse a number
         ).scalars().first()  # fmt: skip
         keys = site_keys(session, mine.id)
         receipt = {"sender": mine.id, "recipient": peer.site_id, "received_at": utcnow().isoformat(),

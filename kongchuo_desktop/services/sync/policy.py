@@ -91,6 +91,15 @@ POLICY: dict[str, Rule] = {
     "sync_conflict": owner("table_name", "record_id"),
 }
 
+TABLE_LABELS = {
+    "township": "乡镇", "school": "学校", "setting": "设置", "letter_template": "责任书模板", "audit_entry": "审计日志",
+    "staff": "教职工", "school_class": "班级", "school_calendar": "校历", "calendar_day": "校历日期", "student": "学生",
+    "child": "适龄儿童", "guardian": "监护人", "status_change": "学籍异动", "dropout_case": "劝返个案",
+    "case_event": "个案记录", "absence": "缺课", "visit": "家访", "referral": "转介", "case_notice": "限期返校通知书",
+    "letter": "责任状", "attachment": "证明材料", "sync_conflict": "同步冲突",
+}  # fmt: skip
+"""Table name → what its rows are, in Chinese (every travelling table has one; messages and the 同步 page)."""
+
 
 def travelling(table: str) -> bool:
     """Whether rows of `table` ever leave this site."""

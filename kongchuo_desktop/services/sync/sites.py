@@ -1,8 +1,9 @@
-"""This site and its peers: who is above whom, peer look-up, version vectors, schema version."""
+"""This site and its peers: who each is (its description), who is above whom, peer look-up, version vectors, schema version."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -19,6 +20,9 @@ SCHEMA_VERSION = 1
 LEVEL = {"school": 0, "township": 1, "bureau": 2}
 TYPE_LABELS = {"school": "学校", "township": "乡镇", "bureau": "教育局"}
 VV_PREFIX = "vv:"
+DESCRIPTION = ("name", "site_type", "township_id", "township_name", "school_id", "school_name")
+"""What describes a site besides its id: its name, type and place in the hierarchy (a site's row,
+its card and its peer row at other sites all carry these)."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,8 @@ class Me:
 
 
 def me(session: Session) -> Me:
-    """This site, or SyncError before the database was set up as a site."""
+    """This site's description (the one place it is read), or SyncError before the database was
+    set up as a site."""
     site: Site | None = local_site(session)
     if site is None:
         raise SyncError("这个数据库还没有设置站点（kongchuo init），不能同步")
@@ -43,6 +48,11 @@ def me(session: Session) -> Me:
     school = session.get(School, site.school_id) if site.school_id else None
     return Me(site.id, site.name, site.site_type, site.township_id, town.name if town else None,
               site.school_id, school.name if school else None)  # fmt: skip
+
+
+def description(site: Any) -> dict[str, Any]:
+    """The DESCRIPTION fields of this site (Me), a card or a peer row, to copy from one to another."""
+    return {key: getattr(site, key) for key in DESCRIPTION}
 
 
 def direction(mine: str, theirs: str) -> str:

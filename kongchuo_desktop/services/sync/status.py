@@ -4,21 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import NotFoundError, ValidationError
+from kongchuo_desktop.services.history import field_label
 from kongchuo_desktop.services.sync.cards import _audit
 from kongchuo_desktop.services.sync.codec import decoders, table_of
 from kongchuo_desktop.services.sync.export import sync_tables
+from kongchuo_desktop.services.sync.policy import TABLE_LABELS
+from kongchuo_desktop.services.sync.refs import reference_names, referenced_table
 from kongchuo_desktop.services.sync.sites import TYPE_LABELS
+from kongchuo_desktop.store import audit
 from kongchuo_desktop.store.changes import stamped_update
 from kongchuo_desktop.store.database import Database
 from kongchuo_desktop.store.models import SyncConflict, SyncPackageLog, SyncPeer
+
+AUDIT_ENTITY = {"dropout_case": "case"}
+"""Synced table → the entity name the audit log uses for its rows, where they differ."""
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,12 @@ class PackageRecord:
 
 @dataclass(frozen=True)
 class ConflictInfo:
-    """A conflict with both versions (values decoded from JSON)."""
+    """A conflict with both versions (values decoded from JSON).
+
+    winner_text / loser_text: for a field that refers to another record (school_id, class_id,
+    student_id …), that record's name as this site holds it (None: not an id field, or a record
+    this site does not hold — show the value itself).
+    """
 
     id: str
     table_name: str
@@ -83,6 +96,8 @@ class ConflictInfo:
     loser_at: dt.datetime | None
     status: str
     resolution: str | None
+    winner_text: str | None = None
+    loser_text: str | None = None
 
 
 def list_peers(db: Database, actor: Actor) -> list[PeerStatus]:
@@ -117,10 +132,19 @@ def package_history(db: Database, actor: Actor, limit: int = 500) -> list[Packag
         ]  # fmt: skip
 
 
-def _info(row: SyncConflict) -> ConflictInfo:
-    return ConflictInfo(row.id, row.table_name, row.record_id, row.field, json.loads(row.winner_value or "null"),
-                        row.winner_site, row.winner_user, row.winner_at, json.loads(row.loser_value or "null"),
-                        row.loser_site, row.loser_user, row.loser_at, row.status, row.resolution)  # fmt: skip
+def _infos(session: Session, rows: list[SyncConflict]) -> list[ConflictInfo]:
+    """The conflicts with their values decoded, and the names of the records id fields point at."""
+    decoded = [(row, json.loads(row.winner_value or "null"), json.loads(row.loser_value or "null")) for row in rows]
+    targets = {row.id: referenced_table(row.table_name, row.field) for row in rows}
+    names = reference_names(session, ((targets[r.id], v) for r, *values in decoded if targets[r.id] for v in values))
+    out = []
+    for row, winner, loser in decoded:
+        target = targets[row.id]
+        out.append(ConflictInfo(row.id, row.table_name, row.record_id, row.field, winner, row.winner_site,
+                                row.winner_user, row.winner_at, loser, row.loser_site, row.loser_user, row.loser_at,
+                                row.status, row.resolution, names.get((target, winner)) if target else None,
+                                names.get((target, loser)) if target else None))  # fmt: skip
+    return out
 
 
 def list_conflicts(db: Database, actor: Actor, *, open_only: bool = True) -> list[ConflictInfo]:
@@ -130,7 +154,7 @@ def list_conflicts(db: Database, actor: Actor, *, open_only: bool = True) -> lis
         stmt = select(SyncConflict).where(SyncConflict.deleted.is_(False))
         if open_only:
             stmt = stmt.where(SyncConflict.status == "open")
-        return [_info(r) for r in session.execute(stmt.order_by(SyncConflict.winner_hlc.desc())).scalars()]
+        return _infos(session, list(session.execute(stmt.order_by(SyncConflict.winner_hlc.desc())).scalars()))
 
 
 def resolve_conflict(db: Database, actor: Actor, conflict_id: str, choice: str) -> ConflictInfo:
@@ -143,17 +167,16 @@ def resolve_conflict(db: Database, actor: Actor, conflict_id: str, choice: str) 
         row = session.get(SyncConflict, conflict_id)
         if row is None or row.deleted:
             raise NotFoundError("找不到这个同步冲突")
+        info = _infos(session, [row])[0]
         if choice == "other":
             t = table_of(row.table_name)
             value = decoders(t)[row.field](json.loads(row.loser_value or "null"))
             stamped_update(session, t, t.c.id == row.record_id, {row.field: value})
+            audit.record(session, "update", AUDIT_ENTITY.get(row.table_name, row.table_name), row.record_id,
+                         {row.field: (info.winner_value, info.loser_value)}, "处理同步冲突：改用另一个值")  # fmt: skip
         row.status, row.resolution = "resolved", choice
         session.flush()
-        _audit(
-            session,
-            "resolve",
-            row.record_id,
-            row.table_name,
-            f"{row.field}：{'改用另一个值' if choice == 'other' else '保留当前值'}",
-        )
-        return _info(row)
+        choice_text = "改用另一个值" if choice == "other" else "保留当前值"
+        _audit(session, "resolve", row.record_id, TABLE_LABELS.get(row.table_name, row.table_name),
+               f"{field_label(row.field)}：{choice_text}")  # fmt: skip
+        return replace(info, status=row.status, resolution=row.resolution)
