@@ -78,6 +78,7 @@ class Workbook:
     _ready: dict[str, Sheet] = field(default_factory=dict)
     extents: dict[str, Extent] | None = None  # .xlsx: each sheet's used block, measured before reading
     fallback_extent: Extent | None = None  # .xlsx: the largest block, for a sheet the index does not name
+    failed: dict[str, ImportFileError] = field(default_factory=dict)  # .xls read in a child: sheets it refused
 
     def read(self, name: str) -> Sheet:
         """Read one sheet's rows; ImportFileError when it is missing, unreadable or too big."""
@@ -86,6 +87,8 @@ class Workbook:
         if name not in self.sheet_names:
             listed = "、".join(f"“{n}”" for n in self.sheet_names) or "（无）"
             raise ImportFileError("no_sheet", f"文件“{self.path.name}”中没有名为“{name}”的工作表；现有工作表：{listed}")
+        if name in self.failed:
+            raise self.failed[name]
         if self.extents is not None:
             extent = self.extents.get(name, self.fallback_extent)
             if extent is not None and extent.cells > MAX_CELLS:
@@ -207,7 +210,18 @@ def _open_ole(path: Path, ext: str, max_rows: int) -> Workbook:
         raise ImportFileError(
             "corrupt", f"文件“{path.name}”已损坏或格式不受支持，无法读取；请用Excel或WPS打开后另存为.xlsx再导入"
         )
-    return _open_calamine(path, max_rows, data=data)
+    return _read_isolated(path, max_rows, len(data))
+
+
+def _read_isolated(path: Path, max_rows: int, size: int) -> Workbook:
+    """A legacy (OLE) workbook, read whole by a child process with a memory cap (importing/isolated.py)."""
+    from kongchuo_desktop.importing.isolated import read_in_child
+
+    child = read_in_child(path, max_rows, size)
+    book = Workbook(path=path, sheet_names=child.names, hidden=child.hidden, max_rows=max_rows, failed=child.failed)
+    for name, rows in child.sheets.items():
+        book._ready[name] = Sheet(name=name, rows=rows, hidden=name in child.hidden, file_name=path.name)
+    return book
 
 
 _OLE_NAMES = {"Root Entry", "Workbook", "Book"}
@@ -289,12 +303,10 @@ def _ole_chains_loop(data: bytes, sector: int) -> bool:
     return _chain_loops(words(mini))
 
 
-def _open_calamine(path: Path, max_rows: int, data: bytes | None = None) -> Workbook:
+def _open_calamine(path: Path, max_rows: int) -> Workbook:
     from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
     def load() -> Any:
-        if data is not None:
-            return CalamineWorkbook.from_filelike(io.BytesIO(data))
         with path.open("rb") as fh:
             return CalamineWorkbook.from_filelike(fh)
 

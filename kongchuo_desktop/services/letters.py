@@ -10,15 +10,16 @@ is the list of letters still out; `export_register` writes the register to .xlsx
 
 Printing and the register are all or nothing: the PDF is written to a temporary name, the
 register rows are committed, and only then is the file renamed into place; a cancelled batch
-leaves neither a file nor register rows.
+leaves neither a file nor register rows. The transaction that registers the letters also records
+the batch as "PDF pending" (services/letters_pending.py) until the file is in place, so a kill
+between the commit and the rename is completed the next time letters are printed or the letters
+page opens: no registered letter is left without its PDF.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import mimetypes
-import os
-import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +28,14 @@ from sqlalchemy import or_, select
 from sqlalchemy.exc import IntegrityError
 
 from kongchuo_desktop.documents.official import Cancelled, build_pdf, build_separate
+from kongchuo_desktop.services import letters_pending as pdf_pending
 from kongchuo_desktop.services import permissions as perms
-from kongchuo_desktop.services.actor import Actor
+from kongchuo_desktop.services.actor import SYSTEM, Actor
 from kongchuo_desktop.services.attachments import attach, read_proof_file
 from kongchuo_desktop.services.errors import NotFoundError, PermissionDenied, ServiceError, ValidationError
 from kongchuo_desktop.services.letter_templates import KINDS, TemplateInfo, find_template, get_version
 from kongchuo_desktop.services.letters_data import Collected, LetterData, Scope, collect, resolve_scope, sample_letter
+from kongchuo_desktop.services.letters_pending import PendingBatch, finish_pending
 from kongchuo_desktop.services.letters_render import LetterJob, LetterRenderer
 from kongchuo_desktop.store import audit
 from kongchuo_desktop.store.base import utcnow
@@ -51,8 +54,8 @@ CancelFn = Callable[[], bool]
 
 __all__ = [
     "ASSESSMENTS", "ASSESSED", "Cancelled", "ISSUED", "IssueResult", "LetterRow", "SIGNED", "STATUSES", "Scope",
-    "assess", "find_by_number", "issue_letters", "letter_scan", "list_letters", "mark_signed", "preview_template",
-    "reprint_letters",
+    "assess", "find_by_number", "finish_pending", "issue_letters", "letter_scan", "list_letters", "mark_signed",
+    "preview_template", "reprint_letters",
 ]  # fmt: skip
 
 
@@ -174,8 +177,10 @@ def issue_letters(
     `out` is the PDF (or with separate=True a folder for one PDF per letter). A draft prints
     "样稿" instead of numbers and records nothing. Raises PermissionDenied outside the actor's
     scope, ValidationError when there is nothing to print, Cancelled when `cancel()` said so.
+    First completes any earlier batch whose PDF a crash left pending (said in `warnings`).
     """
     _require_make(actor)
+    earlier = finish_pending(db)
     if not 2000 <= year <= 2100:
         raise ValidationError({"year": f"年度“{year}”不对，应为四位年份，如 2026"})
     info = template if isinstance(template, TemplateInfo) else find_template(db, template)
@@ -195,40 +200,41 @@ def issue_letters(
     out = Path(out)
     total = len(jobs)
     documents = renderer.documents(jobs)
-    if separate:
-        built = build_separate(
-            out,
-            documents,
-            fonts=renderer.fonts,
-            total=total,
-            progress=progress,
-            cancel=cancel,
-            author=actor.display_name,
-        )
-        try:
-            if not draft:
-                _record(db, actor, info, year, today, new_rows, again_rows)
-        except BaseException:
-            for path in built.files:
-                path.unlink(missing_ok=True)
-            raise
+    options = dict(fonts=renderer.fonts, total=total, progress=progress, cancel=cancel, author=actor.display_name)
+    if draft:  # nothing is registered: straight to the final name (build_* write temporaries themselves)
+        if separate:
+            built = build_separate(out, documents, **options)  # type: ignore[arg-type]
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            built = build_pdf(out, documents, title=info.name, **options)  # type: ignore[arg-type]
         result.files = built.files
     else:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staged = out.with_name(f".{out.name}.{uuid.uuid4().hex[:8]}.part.pdf")
+        token = pdf_pending.new_token()
+        if separate:
+            out.mkdir(parents=True, exist_ok=True)
+            staged = pdf_pending.staged_folder(out, token)
+        else:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            staged = pdf_pending.staged_file(out, token)
+        batch = PendingBatch(
+            token=token, out=str(out.absolute()), staged=str(staged.absolute()), separate=separate,
+            template_id=info.id, year=year, school_id=resolved.school_id, township_id=resolved.township_id,
+            issued_on=today.isoformat(), title=info.name, author=actor.display_name,
+        )  # fmt: skip
         try:
-            built = build_pdf(
-                staged, documents, fonts=renderer.fonts, total=total, progress=progress, cancel=cancel,
-                title=info.name, author=actor.display_name,
-            )  # fmt: skip
-            if not draft:
-                _record(db, actor, info, year, today, new_rows, again_rows)
-            os.replace(staged, out)
-        finally:
-            staged.unlink(missing_ok=True)
-        result.files = [out]
+            if separate:
+                built = build_separate(staged, documents, **options)  # type: ignore[arg-type]
+            else:
+                built = build_pdf(staged, documents, title=info.name, **options)  # type: ignore[arg-type]
+            _record(db, actor, info, year, today, new_rows, again_rows, batch)
+        except BaseException:
+            pdf_pending.discard(batch)
+            raise
+        # Registered: from here on a crash leaves the batch recorded, and finish_pending completes it.
+        result.files = pdf_pending.place(batch, [f.name for f in built.files])
+        pdf_pending.forget(db, token)
     result.pages = built.pages
-    result.warnings = built.warnings
+    result.warnings = earlier.warnings() + built.warnings
     return result
 
 
@@ -276,10 +282,12 @@ def _record(
     today: dt.date,
     new_rows: Sequence[tuple[LetterData, str]],
     again_rows: Sequence[tuple[Letter, LetterData]],
+    batch: PendingBatch,
 ) -> None:
     now = utcnow()
     try:
         with db.transaction(user=actor.user) as session:
+            pdf_pending.remember(session, batch)
             created: list[Letter] = []
             for data, number in new_rows:
                 row = Letter(
@@ -312,6 +320,16 @@ def _record(
                     audit.record(session, "update", "letter", row.id, changes, reason="重新打印")
     except IntegrityError as exc:
         raise ServiceError("责任书编号与刚刚在别处生成的重复，请重新生成一次。") from exc
+
+
+def registered_jobs(db: Database, batch: PendingBatch, renderer: LetterRenderer) -> list[LetterJob]:
+    """The registered letters of a recorded batch, as `issue_letters` printed them (for finish_pending)."""
+    info = get_version(db, batch.template_id)
+    scope = Scope(batch.school_id, batch.township_id)
+    collected = collect(db, SYSTEM, info.kind, batch.year, scope, pdf_pending.issued_on(batch))
+    jobs, new_rows, _again = _plan(db, info, batch.year, collected, False, renderer)
+    unregistered = {number for _data, number in new_rows}  # parties added since: never numbered here
+    return [job for job in jobs if job.number not in unregistered]
 
 
 def reprint_letters(

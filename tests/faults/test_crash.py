@@ -2,13 +2,18 @@
 
 After every kill the database passes integrity_check and foreign_key_check and opens normally, holds
 the whole result or none of it, and no file under a final name is half written (our temporary names
-may remain; a later run ignores them). The seed is KONGCHUO_CRASH_SEED; KONGCHUO_CRASH_SCALE=5 runs
-five times as many kill points.
+may remain; a later run ignores them). Letters registered before a kill get their PDF when the
+letters are opened again (`finish_pending`, which `kongchuo letters` and the letters page run); the
+narrow moments between registering, placing the PDF and dropping the batch's record are hit exactly
+by `tests/faults/kill_at.py`. The seed is KONGCHUO_CRASH_SEED; KONGCHUO_CRASH_SCALE=5 runs five
+times as many kill points.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +26,7 @@ from tests.imports.support import db_fingerprint
 pytestmark = pytest.mark.slow
 
 TABLES = ("student", "guardian", "school", "school_class", "import_batch", "audit_entry")
+LETTER_NUMBER = re.compile(r"20\d\d[A-Z]{2}\d{4}-[0-9A-F]{4}")
 
 
 def _fresh(template: Path, folder: Path) -> Path:
@@ -155,6 +161,8 @@ def test_killed_letter_batch_leaves_no_half_pdf(demo_template, server, tmp_path)
         for name in kit.temp_leftovers(folder, {"site.sqlite", "letters.pdf"}):
             # hidden temporaries (".letters.pdf.<token>.part…"), never mistaken for the PDF
             assert name.startswith(".") and "letters.pdf." in name and ".part" in name, name
+        if recorded == letters_whole:  # reopened, every registered letter has its PDF
+            _finish_and_check_every_letter_has_its_pdf(db, pdf, read_numbers=not pdf.exists())
 
     n = kit.points(10)
     runs = kit.kill_runs(server, n, reference.seconds, prepare, check, kit.SEED + 1)
@@ -178,6 +186,83 @@ def test_killed_letter_batch_leaves_no_half_pdf(demo_template, server, tmp_path)
     assert again.code == 0, again.stderr
     assert len(PdfReader(folder / "letters.pdf").pages) == pages
     _check_command(folder / "site.sqlite")
+
+
+def _registered_numbers(db: Path) -> set[str]:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return {row[0] for row in conn.execute("SELECT number FROM letter WHERE deleted = 0")}
+    finally:
+        conn.close()
+
+
+def _numbers_printed(pdfs: list[Path]) -> list[str]:
+    from tests.letters.pdftext import page_texts
+
+    found: list[str] = []
+    for pdf in pdfs:
+        numbers: set[str] = set()
+        for text in page_texts(pdf):
+            numbers |= set(LETTER_NUMBER.findall("".join(text.split())))
+        found += sorted(numbers)
+    return found
+
+
+def _finish_and_check_every_letter_has_its_pdf(db: Path, out: Path, read_numbers: bool = True) -> None:
+    """Open the killed database as the letters page does (finish_pending) and check the PDF (or the
+    folder of PDFs) holds exactly the registered letters (read back when `read_numbers`: the slow
+    part); no temporary file and no record remain."""
+    from kongchuo_desktop.services.letters_pending import finish_pending, pending
+    from kongchuo_desktop.store.database import open_database
+
+    database = open_database(db)
+    try:
+        finished = finish_pending(database)
+        assert finished.failed == [], finished.failed
+        assert pending(database) == []
+    finally:
+        database.close()
+    files = sorted(p for p in out.iterdir() if p.suffix == ".pdf") if out.is_dir() else [out]
+    assert files and all(p.exists() for p in files), out
+    if read_numbers:
+        printed = _numbers_printed(files)
+        assert sorted(printed) == sorted(_registered_numbers(db)), "a registered letter without its PDF"
+    folder = out if out.is_dir() else out.parent
+    assert not [p.name for p in folder.iterdir() if p.name.startswith(".") and ".part" in p.name]
+
+
+@pytest.mark.parametrize(("point", "separate"), [("registered", False), ("placed", False), ("moving", True)])
+def test_letters_killed_after_registering_get_their_pdf_on_reopening(demo_template, server, tmp_path, point, separate):
+    """SIGKILL exactly between registering the letters and putting their PDF in place (and between
+    that and dropping the batch's record); `kongchuo letters` run again completes the batch."""
+    folder = tmp_path / point
+    db = _fresh(demo_template, folder)
+    letters_before = kit.count(db, "letter")
+    out = folder / ("each" if separate else "letters.pdf")
+    argv = ["letters", "teacher", "--year", "2026", "--school", "金河镇第二小学", "--db", str(db), "--out", str(out)]
+    argv += ["--separate"] if separate else []
+    killed = subprocess.run(
+        [sys.executable, "-m", "tests.faults.kill_at", point, *argv],
+        capture_output=True, text=True, timeout=300, cwd=folder, env=_env(folder),
+    )  # fmt: skip
+    assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr
+    kit.assert_sound(db)
+    registered = _registered_numbers(db)
+    assert kit.count(db, "letter") > letters_before and len(registered) == kit.count(db, "letter")
+    assert kit.count(db, "local_state", "WHERE key LIKE 'letters_pdf:%'") > 0, "the batch was not recorded"
+    if point == "registered":
+        assert not out.exists() or not any(out.iterdir()), "the PDF was in place before the kill"
+    # Opening the letters again (here: printing a draft, which changes nothing else) completes the batch.
+    again = server.run(["letters", "teacher", "--year", "2026", "--school", "金河镇第二小学", "--db", str(db),
+                        "--draft", "--out", str(folder / "draft.pdf")])  # fmt: skip
+    assert again.code == 0, again.stderr
+    assert "上次中断的一批责任书已补全" in again.stdout and str(out) in again.stdout
+    assert kit.count(db, "local_state", "WHERE key LIKE 'letters_pdf:%'") == 0
+    _finish_and_check_every_letter_has_its_pdf(db, out)
+    if separate:
+        assert len(list(out.glob("*.pdf"))) == len(registered)  # each letter once, none twice
 
 
 def test_killed_backup_leaves_the_database_and_no_half_backup(imported_template, server, tmp_path):

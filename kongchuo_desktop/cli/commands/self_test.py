@@ -7,7 +7,8 @@ Steps (each printed with ✓ or ✗ and its time; exit 0 only when every step pa
    main window on that database: shown, every page opened, the register's table filled, Chinese
    text drawable; closed again;
 3. import — the sample roster shipped in resources/samples: every refused row has the expected
-   reason, the valid rows are written, and a second import changes nothing;
+   reason, the valid rows are written, and a second import changes nothing; an old-format .xls
+   roster is read in the memory-capped child process (the frozen app starting itself);
 4. letters — a batch of teacher letters as PDF: a real PDF whose pages QtPdf opens and whose
    text is Chinese, printed with the bundled fonts;
 5. sync — two temporary sites made as `kongchuo init` makes them (a township and one of its
@@ -44,6 +45,10 @@ log = logging.getLogger(__name__)
 DEFAULT_STUDENTS = 300
 SAMPLE_ROSTER = ("samples", "roster_sample.xlsx")
 SAMPLE_EXPECTED = ("samples", "roster_sample.expected.json")
+# An old-format (BIFF8) roster: read by the memory-capped child process (importing/isolated.py),
+# which the frozen app starts as itself with --read-workbook-child.
+LEGACY_ROSTER = ("samples", "roster_legacy.xls")
+LEGACY_ROWS, LEGACY_VALID = 4, 3
 LETTER_SCHOOL = "金河镇第二小学"
 GUI_TIMEOUT_S = 20.0
 
@@ -323,8 +328,25 @@ def step_import(state: _State) -> str:
     )
     return (
         f"{expected['data_rows']} 行：导入 {summary.new + summary.updated} 行，"
-        f"拒绝 {len(expected['reject'])} 行（原因均符合预期），再次导入无变化"
+        f"拒绝 {len(expected['reject'])} 行（原因均符合预期），再次导入无变化；{_legacy_workbook(state)}"
     )
+
+
+def _legacy_workbook(state: _State) -> str:
+    """Read the old-format roster the way an import does: in a child process with a memory cap."""
+    from kongchuo_desktop.importing import parse_file
+    from kongchuo_desktop.paths import resource
+
+    path = resource(*LEGACY_ROSTER)
+    _check(path.is_file(), f"找不到旧版示例名册：{path}")
+    sample = state.folder / path.name
+    shutil.copyfile(path, sample)
+    parsed = parse_file(sample, "roster", duplicates="keep_first")
+    _check(
+        parsed.data_rows == LEGACY_ROWS and parsed.valid == LEGACY_VALID,
+        f"旧版 .xls 读到 {parsed.data_rows} 行、可导入 {parsed.valid} 行，应为 {LEGACY_ROWS} 行、{LEGACY_VALID} 行",
+    )
+    return f"旧版 .xls 在受限子进程中读出 {LEGACY_ROWS} 行"
 
 
 def _parse_only(sample: Path, expected: dict[str, Any]) -> str:
