@@ -1,4 +1,5 @@
-"""Shared test setup: offscreen Qt, a private data folder, and small site databases."""
+"""Shared test setup: offscreen Qt, a private data folder, small site databases and demo databases
+(templates made once per session, copied per test)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KONGCHUO_DATA_DIR", tempfile.mkdtemp(prefix="kongchuo-test-data-"))
 
 import gc  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from kongchuo_desktop.services.sites import init_site, school_by_name, township_by_name  # noqa: E402
-from kongchuo_desktop.store.database import Database, open_database  # noqa: E402
+from kongchuo_desktop.store.database import Database  # noqa: E402
+from tests.helpers import build_township_site, opened_copy  # noqa: E402
+
+# Fixtures shared by several folders: the sync folders' site databases.
+pytest_plugins = ("tests.sync_sites",)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -30,17 +34,34 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
     collect_if_due()
 
 
-@pytest.fixture
-def township_db(tmp_path: Path) -> Iterator[Database]:
-    """A new township site (金河镇) with two schools of its own and one in another township."""
-    db = open_database(tmp_path / "site.sqlite", create=True)
-    init_site(db, "金河镇教育办", "township", township="金河镇")
-    with db.transaction(user="test") as session:
-        town = township_by_name(session, "金河镇")
-        other = township_by_name(session, "满归镇", create=True)
-        school_by_name(session, "金河镇中心学校", township=town, create=True)
-        school_by_name(session, "金河镇第二小学", township=town, create=True)
-        school_by_name(session, "满归镇中心学校", township=other, create=True)
-    yield db
-    db.close()
+@pytest.fixture(scope="session")
+def demo_databases(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """demo_databases(students=…, seed=…, today=…, cases=…): a demo database file made by
+    services.demo.create_demo with these arguments, once per session (folders asking for the same
+    arguments share it). Copy it (tests.helpers.opened_copy / copy_database), never open it in place."""
+    made: dict[tuple[tuple[str, object], ...], Path] = {}
 
+    def get(**options: object) -> Path:
+        key = tuple(sorted(options.items()))
+        if key not in made:
+            from kongchuo_desktop.services.demo import create_demo
+
+            path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+            create_demo(path, **options)  # type: ignore[arg-type]
+            made[key] = path
+        return made[key]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def township_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The township_db database, built once per session (copy it, never open it in place)."""
+    return build_township_site(tmp_path_factory.mktemp("township") / "site.sqlite")
+
+
+@pytest.fixture
+def township_db(township_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A new township site (金河镇) with two schools of its own and one in another township."""
+    with opened_copy(township_template, tmp_path) as db:
+        yield db

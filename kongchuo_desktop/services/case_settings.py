@@ -14,48 +14,45 @@ from kongchuo_desktop.domain import school_calendar as sc
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import ValidationError
+from kongchuo_desktop.services.settings_store import SettingsRecord
 from kongchuo_desktop.store import audit
 from kongchuo_desktop.store.database import Database
-from kongchuo_desktop.store.local import get_setting, put_setting
 from kongchuo_desktop.store.models import CalendarDay, School, SchoolCalendar
 
 RULES_KEY = "case_rules"
 
 
-def load_rules(session: Session) -> esc.EscalationRules:
-    """The rules in force (defaults for anything not set; stored values that no longer make sense
-    are ignored rather than blocking casework)."""
-    values = get_setting(session, RULES_KEY, {}) or {}
+def _rules_or_defaults(values: dict[str, object]) -> esc.EscalationRules:
+    # stored values that no longer make sense are ignored rather than blocking casework
     try:
         return esc.rules_from(values)
     except esc.CaseRuleError:
         return esc.EscalationRules()
 
 
+RULES = SettingsRecord(
+    key=RULES_KEY,
+    read_permission=perms.CASE_READ,
+    summary="修改控辍预警规则",
+    check=esc.check_rules,
+    build=esc.rules_from,
+    tolerant=_rules_or_defaults,
+)
+
+
+def load_rules(session: Session) -> esc.EscalationRules:
+    """The rules in force (defaults for anything not set, or for all when what is stored no longer makes sense)."""
+    return RULES.load(session)
+
+
 def get_rules(db: Database, actor: Actor) -> esc.EscalationRules:
     """The rules in force, for the settings page."""
-    actor.require(perms.CASE_READ)
-    with db.read_session() as session:
-        return load_rules(session)
+    return RULES.get(db, actor)
 
 
 def save_rules(db: Database, actor: Actor, values: dict[str, int]) -> esc.EscalationRules:
     """Change rules (only the names given); open cases' due dates are recomputed."""
-    actor.require(perms.SETTINGS_MANAGE)
-    problems = esc.check_rules(values)
-    if problems:
-        raise ValidationError(problems)
-    with db.transaction(user=actor.user) as session:
-        old = load_rules(session)
-        merged = {**old.as_dict(), **values}
-        problems = esc.check_rules(merged)
-        if problems:
-            raise ValidationError(problems)
-        rules = esc.rules_from(merged)
-        changes = {k: (old.as_dict()[k], v) for k, v in merged.items() if old.as_dict()[k] != v}
-        if changes:
-            put_setting(session, RULES_KEY, rules.as_dict())
-            audit.record(session, "update", "setting", RULES_KEY, changes, "修改控辍预警规则")
+    rules, changes = RULES.save(db, actor, values)
     if changes:
         from kongchuo_desktop.services.cases import recompute_open_cases
 

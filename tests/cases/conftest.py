@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +20,7 @@ from kongchuo_desktop.services.sites import init_site, school_by_name, township_
 from kongchuo_desktop.services.students import create_student  # noqa: E402
 from kongchuo_desktop.store.database import Database, open_database  # noqa: E402
 from kongchuo_desktop.store.models import SchoolClass, Staff  # noqa: E402
-from tests.helpers import make_id  # noqa: E402
+from tests.helpers import make_id, opened_copy  # noqa: E402
 
 # Monday 2025-10-13, after the 国庆 week; school days counted in the default calendar.
 TODAY = dt.date(2025, 10, 13)
@@ -128,11 +127,8 @@ def world(case_template: tuple[Path, World]) -> World:
 @pytest.fixture
 def cdb(case_template: tuple[Path, World], tmp_path: Path, fixed_clock: dt.date) -> Iterator[Database]:
     """A private, open copy of the sample database (with the clock fixed)."""
-    path = tmp_path / "site.sqlite"
-    shutil.copyfile(case_template[0], path)
-    db = open_database(path)
-    yield db
-    db.close()
+    with opened_copy(case_template[0], tmp_path) as db:
+        yield db
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ and a small township database where each test places people by hand."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,10 +14,11 @@ import pytest
 
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
-from kongchuo_desktop.services.sites import init_site, school_by_name, township_by_name
+from kongchuo_desktop.services.sites import school_by_name, township_by_name
 from kongchuo_desktop.store.database import Database, open_database
 from tests.cli.conftest import ROOT, command
 from tests.crosscheck.kit import SAMPLE_TOWNSHIP, build_sample_db
+from tests.helpers import build_township_site, copy_database, opened_copy
 
 
 @pytest.fixture(scope="session")
@@ -32,9 +32,7 @@ def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def sample_path(sample_template: Path, tmp_path: Path) -> Path:
     """A private copy of the sample database file (closed)."""
-    path = tmp_path / "sample.sqlite"
-    shutil.copyfile(sample_template, path)
-    return path
+    return copy_database(sample_template, tmp_path, "sample.sqlite")
 
 
 @pytest.fixture
@@ -65,33 +63,20 @@ class Town:
 @pytest.fixture(scope="session")
 def town_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """得耳布尔镇 (two schools) and 金河镇 (one school), with empty registers — built once."""
+    schools = ("得耳布尔镇中心学校", "得耳布尔镇第二小学")
     path = tmp_path_factory.mktemp("town") / "town.sqlite"
-    db = open_database(path, create=True)
-    try:
-        init_site(db, "得耳布尔镇教育办", "township", township=SAMPLE_TOWNSHIP)
-        with db.transaction(user="test") as session:
-            home = township_by_name(session, SAMPLE_TOWNSHIP)
-            other = township_by_name(session, "金河镇", create=True)
-            school_by_name(session, "得耳布尔镇中心学校", township=home, create=True)
-            school_by_name(session, "得耳布尔镇第二小学", township=home, create=True)
-            school_by_name(session, "金河镇中心学校", township=other, create=True)
-    finally:
-        db.close()
-    return path
+    return build_township_site(path, "得耳布尔镇教育办", SAMPLE_TOWNSHIP, schools, ("金河镇", "金河镇中心学校"))
 
 
 @pytest.fixture
 def town(town_template: Path, tmp_path: Path) -> Iterator[Town]:
     """A private copy of the small database, open, with its townships and schools."""
-    path = tmp_path / "town.sqlite"
-    shutil.copyfile(town_template, path)
-    db = open_database(path)
-    with db.read_session() as session:
-        home = township_by_name(session, SAMPLE_TOWNSHIP)
-        other = township_by_name(session, "金河镇")
-        rows = [school_by_name(session, n) for n in ("得耳布尔镇中心学校", "得耳布尔镇第二小学", "金河镇中心学校")]
-    yield Town(db, home, other, *rows)
-    db.close()
+    with opened_copy(town_template, tmp_path, "town.sqlite") as db:
+        with db.read_session() as session:
+            home = township_by_name(session, SAMPLE_TOWNSHIP)
+            other = township_by_name(session, "金河镇")
+            rows = [school_by_name(session, n) for n in ("得耳布尔镇中心学校", "得耳布尔镇第二小学", "金河镇中心学校")]
+        yield Town(db, home, other, *rows)
 
 
 @pytest.fixture

@@ -4,26 +4,22 @@ generated roster, and the fork server that runs the `kongchuo` commands we kill.
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from kongchuo_desktop.services.actor import DEMO_ADMIN
 from tests.faults.kit import ForkServer
+from tests.helpers import opened_copy
 
 ROSTER_ROWS = 20_000
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_template(demo_databases: Callable[..., Path]) -> Path:
     """A small demo township (300 pupils, letters templates, demo accounts), closed cleanly."""
-    from kongchuo_desktop.services.demo import create_demo
-
-    path = tmp_path_factory.mktemp("faults-demo") / "demo.sqlite"
-    create_demo(path, students=300, seed=3)
-    return path
+    return demo_databases(students=300, seed=3)
 
 
 @pytest.fixture(scope="session")
@@ -40,17 +36,12 @@ def big_roster(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def imported_template(demo_template: Path, big_roster: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo township after importing the big roster (≈ 38 MB): the database backups copy."""
     from kongchuo_desktop.services.roster_import import apply_import, preview_import
-    from kongchuo_desktop.store.database import open_database
 
-    path = tmp_path_factory.mktemp("faults-imported") / "site.sqlite"
-    shutil.copyfile(demo_template, path)
-    db = open_database(path)
-    try:
+    folder = tmp_path_factory.mktemp("faults-imported")
+    with opened_copy(demo_template, folder) as db:
         summary = apply_import(db, DEMO_ADMIN, preview_import(db, DEMO_ADMIN, big_roster, "roster"), backup=False)
         assert summary.new == ROSTER_ROWS
-    finally:
-        db.close()
-    return path
+    return folder / "site.sqlite"
 
 
 @pytest.fixture(scope="session")

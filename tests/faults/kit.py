@@ -28,12 +28,15 @@ def points(n: int) -> int:
 
 
 class ForkServer:
-    """Client of tests/faults/forkserver.py: run `kongchuo ARGS` in a forked child, kill it, reap it."""
+    """Client of tests/faults/forkserver.py (or the server module MODULE names): run `kongchuo ARGS`
+    in a forked child, kill it, reap it."""
+
+    MODULE = "tests.faults.forkserver"
 
     def __init__(self, cwd: Path, env: dict[str, str]) -> None:
         self.cwd = cwd
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.faults.forkserver"],
+            [sys.executable, "-m", self.MODULE],
             cwd=cwd,
             env={**env, "PYTHONPATH": str(ROOT)},
             stdin=subprocess.PIPE,

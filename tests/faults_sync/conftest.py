@@ -1,15 +1,15 @@
 """Fixtures of the sync fault tests: the demo township and a bureau paired with it, with their
-packages, made once per session and copied per run; a warm fork server for the killed CLI runs."""
+packages, made once per session and copied per run; a warm fork server for the killed CLI runs; and
+tests/sync's seven paired sites (tests/sync_sites.py)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kongchuo_desktop.store.database import Database, open_database
+from kongchuo_desktop.store.database import Database
 from tests.faults_sync.kit import SyncForkServer, Templates, build_templates, cli_env
 
 
@@ -29,22 +29,13 @@ def sync_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SyncForkSe
 
 
 @pytest.fixture(scope="session")
-def site_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """tests/sync's seven paired sites (a bureau, two townships, four schools), made once."""
-    from tests.sync.kit import build_templates as build_sites
-
-    return build_sites(tmp_path_factory.mktemp("sync-faults-sites"))
+def site_files(paired_site_files: Path) -> Path:
+    """tests/sync's seven paired sites (a bureau, two townships, four schools), made once
+    (tests/sync_sites.py; the same files tests/sync uses)."""
+    return paired_site_files
 
 
 @pytest.fixture
-def sites(site_files: Path, tmp_path: Path) -> Iterator[dict[str, Database]]:
+def sites(paired_sites: dict[str, Database]) -> dict[str, Database]:
     """Fresh copies of the seven sites, opened as the app opens them."""
-    from tests.sync.kit import SITES
-
-    opened = {}
-    for key in SITES:
-        shutil.copyfile(site_files / f"{key}.sqlite", tmp_path / f"{key}.sqlite")
-        opened[key] = open_database(tmp_path / f"{key}.sqlite")
-    yield opened
-    for db in opened.values():
-        db.close()
+    return paired_sites

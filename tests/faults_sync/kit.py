@@ -13,13 +13,12 @@ import re
 import shutil
 import sqlite3
 import struct
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.faults.kit import ROOT, ForkServer
+from tests.faults.kit import ROOT, ForkServer, temp_leftovers
+from tests.helpers import checkpoint
 
 TOWN_SITE = "金河镇教育办"
 BUREAU_SITE = "根河市教育局"
@@ -53,11 +52,6 @@ class Templates:
     bureau_id: str
 
 
-def _checkpoint(db: Any) -> None:
-    with db.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-
-
 def build_templates(folder: Path) -> Templates:
     """Make the template databases and packages (about 12 s)."""
     from sqlalchemy import select
@@ -82,7 +76,7 @@ def build_templates(folder: Path) -> Templates:
         town_id, bureau_id = town.extra["site_id"], bureau.extra["site_id"]
         export_package(town, SYSTEM, bureau_id, folder / "full.kcsync", full=True)
         for db in (town, bureau):
-            _checkpoint(db)
+            checkpoint(db)
     finally:
         town.close()
         bureau.close()
@@ -104,7 +98,7 @@ def build_templates(folder: Path) -> Templates:
             add_student(town, f"新生{n:02d}", user="faults")
         export_package(town, SYSTEM, bureau_id, folder / "delta.kcsync")
         for db in (peer, town):
-            _checkpoint(db)
+            checkpoint(db)
     finally:
         peer.close()
         town.close()
@@ -179,15 +173,7 @@ def canonical(path: Path, own_site: str) -> dict[str, Any]:
 def leftovers(folder: Path, finals: set[str]) -> list[str]:
     """Files in `folder` that are neither results, the database's side files, run logs nor our
     temporary names (…/.NAME.PID.tmp)."""
-    side = ("-wal", "-shm", "-journal", ".lock")
-    out = []
-    for p in folder.iterdir():
-        if p.is_dir() or p.name in finals or p.suffix in (".out", ".err") or TEMP_NAME.match(p.name):
-            continue
-        if any(p.name.endswith(s) and p.name[: -len(s)] in finals for s in side):
-            continue
-        out.append(p.name)
-    return out
+    return [name for name in temp_leftovers(folder, finals) if not TEMP_NAME.match(name)]
 
 
 def is_chinese_message(text: str) -> bool:
@@ -199,19 +185,7 @@ class SyncForkServer(ForkServer):
     """tests/faults' fork server, with the sync modules imported before forking (so the measured
     time of a run is the sync work, not the imports)."""
 
-    def __init__(self, cwd: Path, env: dict[str, str]) -> None:
-        self.cwd = cwd
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.faults_sync.forkserver"],
-            cwd=cwd,
-            env={**env, "PYTHONPATH": str(ROOT)},
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-        )
-        assert self._read() == {"ready": True}
-        self.count = 0
+    MODULE = "tests.faults_sync.forkserver"
 
 
 def cli_env(folder: Path) -> dict[str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,10 +17,11 @@ from kongchuo_desktop.domain.id_number import check_char  # noqa: E402
 from kongchuo_desktop.domain.pinyin import name_keys  # noqa: E402
 from kongchuo_desktop.services import lookups  # noqa: E402
 from kongchuo_desktop.services.actor import DEMO_ADMIN  # noqa: E402
-from kongchuo_desktop.services.sites import init_site, school_by_name, site_info, township_by_name  # noqa: E402
+from kongchuo_desktop.services.sites import school_by_name, site_info, township_by_name  # noqa: E402
 from kongchuo_desktop.services.students import create_student  # noqa: E402
 from kongchuo_desktop.store.database import Database, open_database  # noqa: E402
 from kongchuo_desktop.store.models import Child, Staff  # noqa: E402
+from tests.helpers import copy_database, opened_copy  # noqa: E402
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 GIVEN = ["伟", "芳", "娜", "敏", "静", "磊", "洋", "勇", "艳", "杰", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英"]
@@ -44,23 +45,6 @@ class Known:
     school_name: str
     other_school_id: str
     township_id: str
-
-
-def _build(path: Path) -> None:
-    try:
-        from kongchuo_desktop.services.demo import create_demo
-    except ImportError:
-        create_demo = None
-    if create_demo is not None:
-        create_demo(path, students=300, seed=7)
-        db = open_database(path)
-    else:
-        db = open_database(path, create=True)
-        init_site(db, "金河镇教育办", "township", township="金河镇")
-    try:
-        _add_known(db)
-    finally:
-        db.close()
 
 
 def _add_known(db: Database) -> None:
@@ -137,19 +121,18 @@ def _add_known(db: Database) -> None:
 
 
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample database, built once per test session."""
-    path = tmp_path_factory.mktemp("template") / "sample.sqlite"
-    _build(path)
-    return path
+def template_db(demo_databases: Callable[..., Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample database (a demo township of 300 pupils and the Known records), built once per test session."""
+    folder = tmp_path_factory.mktemp("template")
+    with opened_copy(demo_databases(students=300, seed=7), folder, "sample.sqlite") as db:
+        _add_known(db)
+    return folder / "sample.sqlite"
 
 
 @pytest.fixture
 def db_path(template_db: Path, tmp_path: Path) -> Path:
     """A private copy of the sample database file."""
-    path = tmp_path / "site.sqlite"
-    shutil.copyfile(template_db, path)
-    return path
+    return copy_database(template_db, tmp_path)
 
 
 @pytest.fixture

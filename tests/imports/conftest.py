@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,9 +12,10 @@ import pytest
 
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
-from kongchuo_desktop.services.sites import init_site, school_by_name, township_by_name
+from kongchuo_desktop.services.sites import school_by_name, township_by_name
 from kongchuo_desktop.store.database import Database, open_database
-from tests.helpers import make_id
+from tests.cli.conftest import kongchuo  # noqa: F401  (the `kongchuo` fixture: run the command as a user would)
+from tests.helpers import copy_database, make_id
 
 TODAY = dt.date(2026, 9, 1)
 
@@ -33,30 +33,11 @@ def samples_dir() -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def site_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A township site 金河镇 with 金河镇中心学校 and 金河镇第二小学, and 满归镇中心学校 in 满归镇."""
-    path = tmp_path_factory.mktemp("imports-template") / "site.sqlite"
-    db = open_database(path, create=True)
-    try:
-        init_site(db, "金河镇教育办", "township", township="金河镇")
-        with db.transaction(user="test") as session:
-            town = township_by_name(session, "金河镇")
-            other = township_by_name(session, "满归镇", create=True)
-            school_by_name(session, "金河镇中心学校", township=town, create=True)
-            school_by_name(session, "金河镇第二小学", township=town, create=True)
-            school_by_name(session, "满归镇中心学校", township=other, create=True)
-    finally:
-        db.close()
-    return path
-
-
 @pytest.fixture
-def db_path(site_template: Path, tmp_path: Path) -> Path:
-    """A private copy of the site database file."""
-    path = tmp_path / "site.sqlite"
-    shutil.copyfile(site_template, path)
-    return path
+def db_path(township_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the site database file: the township site 金河镇 with 金河镇中心学校 and
+    金河镇第二小学, and 满归镇中心学校 in 满归镇 (tests/conftest.py's township_db template)."""
+    return copy_database(township_template, tmp_path)
 
 
 @pytest.fixture
@@ -113,37 +94,3 @@ def roster_row(i: int, school: str = "金河镇中心学校", *, grade: str = "�
     number = make_id(birth, 100 + i, male=male)
     return [i, school, grade, klass, f"学生{'甲乙丙丁戊己庚辛壬癸'[i % 10]}{'一二三四五六七八九十'[i // 10 % 10]}",
             "男" if male else "女", birth.isoformat(), "汉族", number, "G" + number, f"家长{i}", f"1390000{i:04d}", "否"]  # fmt: skip
-
-
-def _command() -> list[str]:
-    """The installed console script next to this interpreter, else `python -m kongchuo_desktop`."""
-    import shutil
-    import sys
-
-    script = Path(sys.executable).with_name("kongchuo")
-    if script.exists():
-        return [str(script)]
-    found = shutil.which("kongchuo")
-    return [found] if found else [sys.executable, "-m", "kongchuo_desktop"]
-
-
-@pytest.fixture
-def kongchuo(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Run `kongchuo ARGS…` as a user would: a subprocess; returns the CompletedProcess."""
-    import subprocess
-
-    root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "KONGCHUO_DATA_DIR": str(tmp_path / "data"), "PYTHONPATH": str(root)}
-
-    def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*_command(), *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=timeout,
-            cwd=tmp_path,
-            stdin=subprocess.DEVNULL,
-        )
-
-    return run

@@ -4,35 +4,29 @@ session and copied for every test."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from kongchuo_desktop.store.database import Database, open_database
 from tests.crosscheck.kit import build_sample_db
+from tests.helpers import copy_database, opened_copy
 
 TODAY = dt.date(2026, 10, 15)
 SCHOOL_YEAR = "2026-2027"
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_template(demo_databases: Callable[..., Path]) -> Path:
     """A demo database (金河镇 township site, 600 pupils of every kind), once."""
-    from kongchuo_desktop.services.demo import create_demo
-
-    path = tmp_path_factory.mktemp("ledgers") / "demo.sqlite"
-    create_demo(path, students=600, seed=5, today=TODAY)
-    return path
+    return demo_databases(students=600, seed=5, today=TODAY)
 
 
 @pytest.fixture
 def demo_path(demo_template: Path, tmp_path: Path) -> Path:
     """A private copy of the demo database file (closed)."""
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(demo_template, path)
-    return path
+    return copy_database(demo_template, tmp_path, "demo.sqlite")
 
 
 @pytest.fixture
@@ -54,8 +48,5 @@ def ledger_sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def sample_db(ledger_sample_template: Path, tmp_path: Path) -> Iterator[Database]:
     """A private copy of the sample database, open."""
-    path = tmp_path / "sample.sqlite"
-    shutil.copyfile(ledger_sample_template, path)
-    db = open_database(path)
-    yield db
-    db.close()
+    with opened_copy(ledger_sample_template, tmp_path, "sample.sqlite") as db:
+        yield db

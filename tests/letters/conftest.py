@@ -4,7 +4,6 @@ pupils with guardians, village cadres and registered children), copied for each 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.sites import init_site, school_by_name, township_by_name
 from kongchuo_desktop.store.database import Database, open_database
 from kongchuo_desktop.store.models import Child, Guardian, SchoolClass, Staff, Student
+from tests.helpers import opened_copy
 
 # Class (grade, class_no) → head teacher and pupils. 髙 is missing from the Song font and 䶮
 # (CJK Ext-A) from the Hei font: both must still render, each from the other font.
@@ -121,11 +121,8 @@ def sample(sample_template: tuple[Path, Sample]) -> Sample:
 @pytest.fixture
 def letters_db(sample_template: tuple[Path, Sample], tmp_path: Path) -> Iterator[Database]:
     """A private copy of the sample database, open."""
-    path = tmp_path / "letters.sqlite"
-    shutil.copyfile(sample_template[0], path)
-    db = open_database(path)
-    yield db
-    db.close()
+    with opened_copy(sample_template[0], tmp_path, "letters.sqlite") as db:
+        yield db
 
 
 @pytest.fixture

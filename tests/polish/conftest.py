@@ -4,7 +4,6 @@ test, the application font put back afterwards, and main windows that keep their
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,27 +13,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kongchuo_desktop.services.actor import DEMO_ADMIN  # noqa: E402
 from kongchuo_desktop.services.sites import site_info  # noqa: E402
-from kongchuo_desktop.store.database import Database, open_database  # noqa: E402
+from kongchuo_desktop.store.database import Database  # noqa: E402
+from tests.helpers import opened_copy  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def polish_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def polish_template(demo_databases: Callable[..., Path]) -> Path:
     """A demo township database of 150 pupils, built once."""
-    from kongchuo_desktop.services.demo import create_demo
-
-    path = tmp_path_factory.mktemp("polish") / "demo.sqlite"
-    create_demo(path, students=150, seed=3)
-    return path
+    return demo_databases(students=150, seed=3)
 
 
 @pytest.fixture
 def db(polish_template: Path, tmp_path: Path) -> Iterator[Database]:
     """A private copy of the demo database, open."""
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(polish_template, path)
-    database = open_database(path)
-    yield database
-    database.close()
+    with opened_copy(polish_template, tmp_path, "demo.sqlite") as database:
+        yield database
 
 
 @pytest.fixture(autouse=True)

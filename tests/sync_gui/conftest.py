@@ -4,7 +4,6 @@ page's questions answered by the test."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,12 +16,12 @@ from kongchuo_desktop.domain.id_number import check_char
 from kongchuo_desktop.gui.sync_page import SyncDialogs
 from kongchuo_desktop.services import students
 from kongchuo_desktop.services.actor import Actor
-from kongchuo_desktop.services.sites import init_site
-from kongchuo_desktop.store.database import Database, open_database
+from kongchuo_desktop.store.database import Database
 from kongchuo_desktop.store.models import School
+from tests.sync_sites import SiteSpec, init_sites, open_copies
 
 ADMIN = Actor(user="admin", display_name="管理员")
-SITES = {
+SITES: dict[str, SiteSpec] = {
     "town": ("金河镇教育办", "township", "金河镇", None),
     "school": ("金河镇中心学校", "school", "金河镇", "金河镇中心学校"),
 }
@@ -31,26 +30,13 @@ SITES = {
 @pytest.fixture(scope="session")
 def site_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The two site databases as `kongchuo init` makes them, made once."""
-    folder = tmp_path_factory.mktemp("sync-gui-sites")
-    for key, (name, kind, town, school) in SITES.items():
-        db = open_database(folder / f"{key}.sqlite", create=True)
-        init_site(db, name, kind, township=town, school=school)
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.close()
-    return folder
+    return init_sites(tmp_path_factory.mktemp("sync-gui-sites"), SITES)
 
 
 @pytest.fixture
 def sites(site_files: Path, tmp_path: Path) -> Iterator[dict[str, Database]]:
     """Fresh copies of the township ("town") and the school ("school")."""
-    opened = {}
-    for key in SITES:
-        shutil.copyfile(site_files / f"{key}.sqlite", tmp_path / f"{key}.sqlite")
-        opened[key] = open_database(tmp_path / f"{key}.sqlite")
-    yield opened
-    for db in opened.values():
-        db.close()
+    yield from open_copies(site_files, SITES, tmp_path)
 
 
 class FakeDialogs(SyncDialogs):
