@@ -80,6 +80,7 @@ class AbsenceDialog(QDialog):
         layout.addWidget(self.error)
         hint = QLabel(self.tr("登记后，系统按“三访一报告”提醒班主任、校长和乡镇按时走访。"))
         hint.setStyleSheet("color: #5d6d7e;")
+        hint.setWordWrap(True)  # not wider than the form (long in English, at a large font size)
         layout.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kongchuo_desktop.gui.domain_labels import label
 from kongchuo_desktop.gui.login_dialog import HINT_STYLE, error_label, password_edit
 from kongchuo_desktop.gui.service_errors import show_service_error
 from kongchuo_desktop.services import accounts, lookups
@@ -90,7 +91,7 @@ class AccountTableModel(QAbstractTableModel):
             from kongchuo_desktop.services.history import local_time
 
             return (
-                row.login_name, row.display_name, row.role, row.scope, row.status,
+                row.login_name, row.display_name, label(row.role), label(row.scope), label(row.status),
                 local_time(last).strftime("%Y-%m-%d %H:%M") if last else "—",
             )[index.column()]  # fmt: skip
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4 and row.status in STATUS_COLOURS:
@@ -116,7 +117,7 @@ class AccountDialog(QDialog):
         self.name_edit.setMaxLength(40)
         self.role_combo = QComboBox()
         for role in perms.ROLES:
-            self.role_combo.addItem(role, role)
+            self.role_combo.addItem(label(role), role)
         self.role_hint = QLabel()
         self.role_hint.setStyleSheet(HINT_STYLE)
         self.role_hint.setWordWrap(True)
@@ -175,7 +176,7 @@ class AccountDialog(QDialog):
     def _role_changed(self) -> None:
         role = self.role_combo.currentData()
         kind = perms.SCOPE_KIND[role]
-        self.role_hint.setText(perms.ROLE_DESCRIPTIONS[role])
+        self.role_hint.setText(label(perms.ROLE_DESCRIPTIONS[role]))
         self._form.setRowVisible(self.township_combo, kind == "township")
         self._form.setRowVisible(self.school_combo, kind == "school")
         self._form.setRowVisible(self.classes_list, role == perms.TEACHER)

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kongchuo_desktop.gui.domain_labels import label
+from kongchuo_desktop.gui.flow_layout import FlowLayout, kept_together, labelled_pair
 from kongchuo_desktop.gui.login_dialog import HINT_STYLE
 from kongchuo_desktop.gui.page_parts import install_find_shortcut
 from kongchuo_desktop.gui.service_errors import show_service_error
@@ -108,8 +110,8 @@ class AuditTableModel(QAbstractTableModel):
         r = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             values = (
-                str(r.seq), r.at.strftime("%Y-%m-%d %H:%M:%S"), r.user or "—", r.action_label, r.entity_label,
-                r.field_label, r.old_text, r.new_text, r.reason or "", r.site or "",
+                str(r.seq), r.at.strftime("%Y-%m-%d %H:%M:%S"), r.user or "—", label(r.action_label), label(r.entity_label),
+                label(r.field_label), r.old_text, r.new_text, r.reason or "", r.site or "",
             )  # fmt: skip
             return values[index.column()]
         return None
@@ -148,11 +150,13 @@ class AuditPage(QWidget):
         self.chain_label = QLabel()
         self.chain_label.setWordWrap(True)
         self._fill_combos()
-        filters = QHBoxLayout()
-        for widget in (self.from_check, self.from_date, self.to_check, self.to_date, QLabel(self.tr("用户：")),
-                       self.user_combo, QLabel(self.tr("对象：")), self.entity_combo, QLabel(self.tr("操作：")),
-                       self.action_combo):  # fmt: skip
-            filters.addWidget(widget)
+        # The filters wrap onto a second row when the window is narrow or the font large.
+        filters = FlowLayout()
+        for group in (kept_together(self.from_check, self.from_date), kept_together(self.to_check, self.to_date),
+                      labelled_pair(self.tr("用户："), self.user_combo),
+                      labelled_pair(self.tr("对象："), self.entity_combo),
+                      labelled_pair(self.tr("操作："), self.action_combo)):  # fmt: skip
+            filters.addWidget(group)
         filters.addStretch(1)
         second = QHBoxLayout()
         second.addWidget(self.text_edit, 1)
@@ -198,11 +202,11 @@ class AuditPage(QWidget):
         except ServiceError:
             pass
         self.entity_combo.addItem(self.tr("全部"), None)
-        for key, label in ENTITY_LABELS.items():
-            self.entity_combo.addItem(label, key)
+        for key, text in ENTITY_LABELS.items():
+            self.entity_combo.addItem(label(text), key)
         self.action_combo.addItem(self.tr("全部"), None)
-        for key, label in ACTION_LABELS.items():
-            self.action_combo.addItem(label, key)
+        for key, text in ACTION_LABELS.items():
+            self.action_combo.addItem(label(text), key)
 
     def current_filter(self) -> AuditFilter:
         """The filter the controls describe."""

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kongchuo_desktop.gui.domain_labels import label
 from kongchuo_desktop.gui.login_dialog import HINT_STYLE
 from kongchuo_desktop.gui.service_errors import show_service_error
 from kongchuo_desktop.services import backups
@@ -165,7 +166,7 @@ class BackupDialog(QDialog):
         for info in backups.list_backups(self._db):
             counts = info.counts
             text = self.tr("%1  %2备份  学生 %3 人  %4 MB").replace("%1", info.taken_at.strftime("%Y-%m-%d %H:%M"))
-            text = text.replace("%2", info.facts.kind or "").replace("%3", str(counts.get("students", 0)))
+            text = text.replace("%2", label(info.facts.kind or "")).replace("%3", str(counts.get("students", 0)))
             text = text.replace("%4", f"{info.facts.size / 1024 / 1024:.1f}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kongchuo_desktop.domain import escalation as esc
 from kongchuo_desktop.gui.combos import fill_combo
+from kongchuo_desktop.gui.domain_labels import label, label_items
 from kongchuo_desktop.gui.field_binding import read_widget
 from kongchuo_desktop.gui.inline_problems import ERROR_STYLE
 from kongchuo_desktop.services import cases, clock
@@ -82,7 +83,7 @@ class ActionDialog(QDialog):
             .replace("%1", detail.student_name)
             .replace("%2", detail.school_name)
             .replace("%3", detail.number)
-            .replace("%4", detail.status)
+            .replace("%4", label(detail.status))
         )
         layout.addWidget(head)
         self.form = QFormLayout()
@@ -219,14 +220,14 @@ class ReferralDialog(ActionDialog):
         )
         today = clock.today()
         self.agency = QComboBox()
-        fill_combo(self.agency, [(self.tr("请选择部门"), None), *((a, a) for a in esc.AGENCIES)])
+        fill_combo(self.agency, [(self.tr("请选择部门"), None), *label_items(esc.AGENCIES)])
         self.add_row(self.tr("转介给"), self.agency)
         self.day = self.add_row(self.tr("转介日期"), date_edit(today, today, detail.state.episode_start))
         self.request = self.add_row(self.tr("请求事项"), text_box(placeholder=self.tr("请对方做什么")))
         self.agency.currentIndexChanged.connect(self._agency_changed)
 
     def _agency_changed(self) -> None:
-        hint = esc.AGENCY_HINTS.get(self.agency.currentData() or "", "")
+        hint = label(esc.AGENCY_HINTS.get(self.agency.currentData() or "", ""))
         if hint and not self.request.toPlainText().strip():
             self.request.setPlainText(hint)
 
@@ -256,7 +257,7 @@ class AnswerDialog(ActionDialog):
             [
                 (
                     self.tr("%1（%2）：%3")
-                    .replace("%1", r.agency)
+                    .replace("%1", label(r.agency))
                     .replace("%2", f"{r.referred_on:%Y-%m-%d}")
                     .replace("%3", r.request[:20]),
                     r.id,
@@ -288,7 +289,7 @@ class DropoutDialog(ActionDialog):
         )
         today = clock.today()
         self.day = self.add_row(self.tr("认定日期"), date_edit(today, today, detail.state.episode_start))
-        reason = self.tr("%1，经三访劝返无效").replace("%1", detail.reason) if detail.reason else ""
+        reason = self.tr("%1，经三访劝返无效").replace("%1", label(detail.reason)) if detail.reason else ""
         self.reason = self.add_row(self.tr("原因"), text_box(reason))
         hint = QLabel(self.tr("将同时办理学籍异动“辍学”，本个案的《辍学学生情况报告表》作为证明材料自动附上。"))
         hint.setWordWrap(True)
@@ -314,7 +315,7 @@ class CloseDialog(ActionDialog):
         )
         today = clock.today()
         self.outcome = QComboBox()
-        fill_combo(self.outcome, [(self.tr("请选择销号结果"), None), *((o, o) for o in esc.CLOSE_OUTCOMES)])
+        fill_combo(self.outcome, [(self.tr("请选择销号结果"), None), *label_items(esc.CLOSE_OUTCOMES)])
         if detail.status == esc.RETURNED:
             self.outcome.setCurrentIndex(self.outcome.findData(esc.RESUMED))
         self.add_row(self.tr("销号结果"), self.outcome)

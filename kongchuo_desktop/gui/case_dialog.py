@@ -32,6 +32,7 @@ from kongchuo_desktop.gui.case_pdf import PdfDialog, show_pdf
 from kongchuo_desktop.gui.combos import fill_combo, select_data
 from kongchuo_desktop.gui.domain_labels import label
 from kongchuo_desktop.gui.flow_layout import FlowLayout, wrapping_label
+from kongchuo_desktop.gui.screen_fit import resize_within_screen
 from kongchuo_desktop.gui.service_errors import show_service_error
 from kongchuo_desktop.gui.visit_form import FileChooser, VisitForm
 from kongchuo_desktop.services import case_settings, cases, clock
@@ -85,7 +86,7 @@ class CaseDialog(QDialog):
         self.dialog: QDialog | None = None
         self._then: dict[int, Callable[[object], None] | None] = {}
         self.detail: cases.CaseDetail | None = None
-        self.resize(1100, 720)
+        resize_within_screen(self, 1100, 720)
         self._build()
         self.refresh()
 

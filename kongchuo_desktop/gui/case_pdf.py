@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from kongchuo_desktop.gui.pdf_preview import PdfPreview
+from kongchuo_desktop.gui.screen_fit import resize_within_screen
 from kongchuo_desktop.gui.service_errors import show_service_error
 from kongchuo_desktop.gui.tasks import Cancelled, run_with_progress
 from kongchuo_desktop.services.errors import ServiceError
@@ -19,7 +20,7 @@ class PdfDialog(QDialog):
     def __init__(self, title: str, data: bytes, suggested_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(820, 900)
+        resize_within_screen(self, 820, 900)
         layout = QVBoxLayout(self)
         self.preview = PdfPreview(self)
         layout.addWidget(self.preview)

@@ -29,6 +29,7 @@ from kongchuo_desktop.domain import escalation as esc
 from kongchuo_desktop.domain import school_calendar as sc
 from kongchuo_desktop.gui.case_actions import date_edit, qdate
 from kongchuo_desktop.gui.combos import fill_combo
+from kongchuo_desktop.gui.domain_labels import label_items
 from kongchuo_desktop.gui.inline_problems import ERROR_STYLE
 from kongchuo_desktop.services import case_settings, clock, lookups
 from kongchuo_desktop.services import permissions as perms
@@ -233,7 +234,7 @@ class CaseSettingsDialog(QDialog):
         edit.setEnabled(self.can_edit)
         self.days.setCellWidget(row, 0, edit)
         combo = QComboBox()
-        fill_combo(combo, [(k, k) for k in sc.DAY_KINDS])
+        fill_combo(combo, label_items(sc.DAY_KINDS))
         combo.setCurrentIndex(combo.findData(kind))
         combo.setEnabled(self.can_edit)
         self.days.setCellWidget(row, 1, combo)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
 from kongchuo_desktop.domain.codes import grade_label
+from kongchuo_desktop.gui.domain_labels import label
 from kongchuo_desktop.gui.paged_table_model import Column, PagedTableModel
 from kongchuo_desktop.services import lookups
 from kongchuo_desktop.services.actor import Actor
@@ -53,7 +54,7 @@ class ChildTableModel(PagedTableModel):
         if column == self.NAME:
             return row.name
         if column == self.SEX:
-            return row.sex or ""
+            return label(row.sex or "")
         if column == self.BIRTH_DATE:
             return row.birth_date.isoformat() if row.birth_date else ""
         if column == self.ID_NUMBER:
@@ -61,7 +62,7 @@ class ChildTableModel(PagedTableModel):
         if column == self.VILLAGE:
             return row.hukou_village or ""
         if column == self.SITUATION:
-            return row.situation
+            return label(row.situation)
         if column == self.ELSEWHERE:
             return self._elsewhere_text(row)
         if column == self.STUDENT:
@@ -87,5 +88,5 @@ class ChildTableModel(PagedTableModel):
         if row.student_id is None or row.student_status is None:
             return ""
         school = self._schools.get(row.student_school_id or "", "")
-        grade = grade_label(row.student_grade) if row.student_grade in range(1, 10) else ""
-        return " ".join(part for part in (school, grade, row.student_status) if part)
+        grade = label(grade_label(row.student_grade)) if row.student_grade in range(1, 10) else ""
+        return " ".join(part for part in (school, grade, label(row.student_status)) if part)

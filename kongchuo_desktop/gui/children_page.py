@@ -9,7 +9,9 @@ from kongchuo_desktop.domain.codes import CHILD_SITUATIONS
 from kongchuo_desktop.gui.child_detail_dialog import ChildDetailDialog
 from kongchuo_desktop.gui.child_table_model import ChildTableModel
 from kongchuo_desktop.gui.combos import fill_combo
-from kongchuo_desktop.gui.page_parts import count_label, count_text, install_find_shortcut, labelled, page_title
+from kongchuo_desktop.gui.domain_labels import label_items
+from kongchuo_desktop.gui.flow_layout import FILTER_SPACING, FlowLayout, labelled_pair
+from kongchuo_desktop.gui.page_parts import count_label, count_text, install_find_shortcut, page_title
 from kongchuo_desktop.gui.register_view import setup_register_view
 from kongchuo_desktop.gui.search_box import SearchBox
 from kongchuo_desktop.services import lookups
@@ -39,19 +41,17 @@ class ChildrenPage(QWidget):
         self.detail_button.setToolTip(self.tr("查看所选儿童的全部信息（也可以双击表格中的儿童）"))
         top.addWidget(self.detail_button)
 
-        filters = QHBoxLayout()
+        # The filters wrap onto a second row when the window is narrow or the font large.
+        filters = FlowLayout(horizontal_spacing=FILTER_SPACING)
         self.search = SearchBox()
         self.search.setPlaceholderText(self.tr("姓名、拼音首字母、全拼或身份证件号"))
-        self.search.setMinimumWidth(340)
         self.search.setToolTip(self.tr("输入后自动查找（Ctrl+F）"))
         filters.addWidget(self.search, 2)
-        filters.addSpacing(8)
         self.township_combo = QComboBox()
         self.situation_combo = QComboBox()
         for text, combo in ((self.tr("乡镇"), self.township_combo), (self.tr("就读情况"), self.situation_combo)):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            labelled(text, combo, filters)
-            filters.addSpacing(6)
+            filters.addWidget(labelled_pair(text, combo))
         filters.addStretch(1)
         self.count_label = count_label()
         filters.addWidget(self.count_label)
@@ -66,7 +66,7 @@ class ChildrenPage(QWidget):
 
         townships = lookups.townships(db, actor)
         fill_combo(self.township_combo, [(self.tr("全部乡镇"), None), *((t.name, t.id) for t in townships)])
-        fill_combo(self.situation_combo, [(self.tr("全部情况"), None), *((s, s) for s in CHILD_SITUATIONS)])
+        fill_combo(self.situation_combo, [(self.tr("全部情况"), None), *label_items(CHILD_SITUATIONS)])
 
         self.search.searchChanged.connect(lambda _text: self.apply_filter())
         for combo in (self.township_combo, self.situation_combo):

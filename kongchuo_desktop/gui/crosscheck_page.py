@@ -40,7 +40,9 @@ from kongchuo_desktop.domain import school_age
 from kongchuo_desktop.domain.pinyin import name_keys
 from kongchuo_desktop.gui import tasks
 from kongchuo_desktop.gui.combos import fill_combo, select_data
-from kongchuo_desktop.gui.page_parts import install_find_shortcut, labelled, page_title
+from kongchuo_desktop.gui.domain_labels import label
+from kongchuo_desktop.gui.flow_layout import FILTER_SPACING, FlowLayout, labelled_pair
+from kongchuo_desktop.gui.page_parts import install_find_shortcut, page_title
 from kongchuo_desktop.gui.search_box import SearchBox
 from kongchuo_desktop.services import crosscheck as cc
 from kongchuo_desktop.services import lookups
@@ -138,9 +140,9 @@ class FindingTableModel(QAbstractTableModel):
     def values(self, f: cc.Finding) -> list[str]:
         """The texts of one row."""
         return [
-            f.name, f.sex or "", f.birth_date.isoformat() if f.birth_date else "",
+            f.name, label(f.sex or ""), f.birth_date.isoformat() if f.birth_date else "",
             "" if f.age is None else str(f.age), f.id_number or "", f.township or "", f.place,
-            f.situation or "", f.school or "", cc.grade_text(f.grade), f.status or "", f.detail,
+            label(f.situation or ""), f.school or "", label(cc.grade_text(f.grade)), label(f.status or ""), f.detail,
         ]  # fmt: skip
 
     def _sort_key(self, f: cc.Finding, column: int) -> Any:
@@ -213,24 +215,21 @@ class CrosscheckPage(QWidget):
         self.export_button.setEnabled(False)
         top.addWidget(self.export_button)
 
-        controls = QHBoxLayout()
+        # The controls wrap onto a second row when the window is narrow or the font large.
+        controls = FlowLayout(horizontal_spacing=FILTER_SPACING)
         self.year_combo = QComboBox()
         fill_combo(self.year_combo, [(y, y) for y in school_year_choices()])
         self.year_combo.setCurrentIndex(1)  # the current school year (the first offered is the next one)
-        labelled(self.tr("学年"), self.year_combo, controls)
-        controls.addSpacing(8)
+        controls.addWidget(labelled_pair(self.tr("学年"), self.year_combo))
         self.township_combo = QComboBox()
         self.township_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        labelled(self.tr("乡镇"), self.township_combo, controls)
-        controls.addSpacing(8)
+        controls.addWidget(labelled_pair(self.tr("乡镇"), self.township_combo))
         self.run_button = QPushButton(self.tr("开始核查"))
         self.run_button.setDefault(True)
         self.run_button.setMinimumWidth(96)
         controls.addWidget(self.run_button)
-        controls.addSpacing(16)
         self.search = SearchBox()
         self.search.setPlaceholderText(self.tr("在名单中查找：姓名、身份证件号、学校、村……"))
-        self.search.setMinimumWidth(280)
         controls.addWidget(self.search, 1)
 
         self.summary = QLabel(self.tr("选择学年后点“开始核查”：把适龄儿童登记（户籍儿童名单）与学籍逐人比对。"))
@@ -261,7 +260,7 @@ class CrosscheckPage(QWidget):
             self.models[key] = model
             self.views[key] = view
             index = self.tabs.addTab(view, "")
-            self.tabs.setTabToolTip(index, cc.LIST_HINTS[key])
+            self.tabs.setTabToolTip(index, label(cc.LIST_HINTS[key]))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -381,13 +380,13 @@ class CrosscheckPage(QWidget):
             model = self.models[key]
             total, shown = len(model.findings), len(model.shown)
             count = f"{shown:,}/{total:,}" if shown != total else f"{total:,}"
-            label = cc.LIST_LABELS[key]
-            titled = self.tr("%1（%2）").replace("%1", label).replace("%2", count)
-            self.tabs.setTabText(index, titled if self.result is not None else label)
+            title = label(cc.LIST_LABELS[key])
+            titled = self.tr("%1（%2）").replace("%1", title).replace("%2", count)
+            self.tabs.setTabText(index, titled if self.result is not None else title)
 
     def _show_hint(self, index: int) -> None:
         if 0 <= index < len(cc.ALL_LISTS):
-            self.hint.setText(cc.LIST_HINTS[cc.ALL_LISTS[index]] + "。")
+            self.hint.setText(label(cc.LIST_HINTS[cc.ALL_LISTS[index]]) + self.tr("。"))
 
     def count_shown(self, key: str) -> int:
         """How many people the tab of list `key` shows."""

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QApplication
 
+from kongchuo_desktop.gui.domain_labels import label as domain_label
 from kongchuo_desktop.services.dashboard import Bar, Series
 
 PALETTE = ["#2d6cdf", "#e67e22", "#27ae60", "#8e44ad", "#c0392b", "#16a085", "#d4ac0d", "#7f8c8d", "#34495e",
@@ -146,7 +147,7 @@ def horizontal_chart(
         series.setLabelsFormat("@value")
         bar_set.setLabelColor(QColor("#ffffff"))
     chart.addSeries(series)
-    axis_y = _category_axis([b.label for b in reversed(bars_in)])  # top to bottom in the given order
+    axis_y = _category_axis([domain_label(b.label) for b in reversed(bars_in)])  # top to bottom in the given order
     if percent:
         axis_x = QValueAxis()
         axis_x.setLabelsFont(_font(-1.0))
@@ -196,7 +197,7 @@ def vertical_chart(title: str, bars_in: Sequence[Bar], label: str) -> tuple[QCha
     series.setLabelsFormat("@value")
     series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
-    axis_x = _category_axis([b.label for b in bars_in])
+    axis_x = _category_axis([domain_label(b.label) for b in bars_in])
     axis_y = _value_axis(max([b.value for b in bars_in] or [0]) * 1.1, title=QCoreApplication.translate("Dashboard", "人"))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)

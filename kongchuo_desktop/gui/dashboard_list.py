@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kongchuo_desktop.gui.domain_labels import label
 from kongchuo_desktop.gui.page_parts import page_title
 from kongchuo_desktop.services.dashboard import ListBehind, ListRow
 
@@ -51,7 +52,7 @@ class ListDialog(QDialog):
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.table = QTableWidget(len(listing.rows), len(listing.columns))
-        self.table.setHorizontalHeaderLabels(list(listing.columns))
+        self.table.setHorizontalHeaderLabels([label(c) for c in listing.columns])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -59,7 +60,7 @@ class ListDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         for r, row in enumerate(listing.rows):
             for c, text in enumerate(row.cells):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(label(text))  # statuses and kinds; names pass unchanged
                 if c == 0:
                     item.setData(ROW_ROLE, r)
                 self.table.setItem(r, c, item)

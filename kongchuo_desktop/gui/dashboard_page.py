@@ -27,6 +27,7 @@ from kongchuo_desktop.domain import indicators as ind
 from kongchuo_desktop.gui import dashboard_charts as charts
 from kongchuo_desktop.gui import tasks
 from kongchuo_desktop.gui.dashboard_list import ListDialog
+from kongchuo_desktop.gui.domain_labels import label as domain_label
 from kongchuo_desktop.gui.indicator_dialog import IndicatorDialog
 from kongchuo_desktop.gui.page_parts import page_title
 from kongchuo_desktop.gui.service_errors import show_service_error
@@ -285,7 +286,7 @@ class DashboardPage(QWidget):
         bar_set.clicked.connect(self.open_group)
         self._set_chart(dash.GROUPS, chart, [bar_set], None)
         overdue = figures.overdue or ()
-        title = self.tr("各%1已逾期的走访（个案数）").replace("%1", unit)
+        title = self.tr("各%1已逾期的走访（个案数）").replace("%1", domain_label(unit))
         chart, bar_set = charts.horizontal_chart(title, overdue, self.tr("个案"))
         bar_set.clicked.connect(lambda index: self.open_overdue(self._row(overdue, index)))
         note = figures.notes.get(dash.OVERDUE) or (None if overdue else self.tr("没有逾期的走访。"))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, SignalInstance
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from kongchuo_desktop.gui.combos import select_data
+from kongchuo_desktop.gui.domain_labels import label
 
 # A date edit at its minimum date means "not filled in" (shown as its special value text).
 EMPTY_DATE = QDate(1900, 1, 1)
@@ -49,7 +50,7 @@ def write_widget(widget: QWidget, value: Any) -> None:
         widget.setPlainText("" if value is None else str(value))
     elif isinstance(widget, QComboBox):
         if not select_data(widget, value):
-            widget.addItem(str(value), value)  # a stored value the list no longer offers stays visible
+            widget.addItem(label(str(value)), value)  # a stored value the list no longer offers stays visible
             widget.setCurrentIndex(widget.count() - 1)
     elif isinstance(widget, QDateEdit):
         widget.setDate(QDate(value.year, value.month, value.day) if value else EMPTY_DATE)

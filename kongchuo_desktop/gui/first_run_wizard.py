@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from kongchuo_desktop.gui.domain_labels import label
 from kongchuo_desktop.gui.login_dialog import error_label, password_edit
 from kongchuo_desktop.services import accounts
 from kongchuo_desktop.services.actor import Actor
@@ -75,8 +76,8 @@ class SitePage(QWizardPage):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText(self.tr("例如：金河镇教育办、金河镇中心学校"))
         self.type_combo = QComboBox()
-        for key, label in SITE_TYPE_LABELS.items():
-            self.type_combo.addItem(label, key)
+        for key, text in SITE_TYPE_LABELS.items():
+            self.type_combo.addItem(label(text), key)
         self.type_combo.setCurrentIndex(self.type_combo.findData("township"))
         self.township_edit = QLineEdit()
         self.township_edit.setPlaceholderText(self.tr("例如：金河镇"))

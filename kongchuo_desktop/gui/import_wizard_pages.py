@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from kongchuo_desktop.gui import tasks
+from kongchuo_desktop.gui.domain_labels import label as domain_label
 from kongchuo_desktop.gui.import_wizard import ProgressPanel, error_text
 from kongchuo_desktop.importing import Rejection
 from kongchuo_desktop.services.errors import ServiceError
@@ -415,8 +416,8 @@ class MappingPage(_Page):
             self.table.setItem(r, 1, sample)
             combo = QComboBox()
             combo.addItem(QCoreApplication.translate("ImportWizard", "（不导入）"), _IGNORE)
-            for field, label in choices:
-                combo.addItem(label, field)
+            for field, text in choices:
+                combo.addItem(_field_text(text), field)
             combo.setCurrentIndex(max(0, combo.findData(column.field or _IGNORE)))
             combo.currentIndexChanged.connect(self._changed)
             self.combos[column.index] = combo
@@ -850,9 +851,17 @@ def classes_line(labels: list[str]) -> str:
     )
 
 
+def _field_text(text: str) -> str:
+    # services.import_source marks required fields by appending （必填） to the field's label.
+    required = QCoreApplication.translate("ImportWizard", "（必填）")
+    if text.endswith("（必填）"):
+        return domain_label(text.removesuffix("（必填）")) + required
+    return domain_label(text)
+
+
 def summary_text(summary: ImportSummary) -> str:
     """What an import did, in a few lines."""
-    what = KINDS.get(summary.kind, "")
+    what = domain_label(KINDS.get(summary.kind, ""))
     if not summary.written:
         head = QCoreApplication.translate("ImportWizard", "%1“%2”与台账完全一致，没有需要写入的变化，数据库未改动。")
     else:

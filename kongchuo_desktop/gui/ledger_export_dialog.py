@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from kongchuo_desktop.gui import tasks
 from kongchuo_desktop.gui.combos import fill_combo, select_data
 from kongchuo_desktop.gui.crosscheck_page import Chooser, save_xlsx_dialog, school_year_choices
+from kongchuo_desktop.gui.domain_labels import label
 from kongchuo_desktop.services import lookups
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import ServiceError
@@ -68,7 +69,7 @@ class LedgerExportDialog(QDialog):
         form = QFormLayout()
         self.ledger_combo = QComboBox()
         for key in ledger_keys():
-            self.ledger_combo.addItem(LEDGERS[key].title, key)
+            self.ledger_combo.addItem(label(LEDGERS[key].title), key)
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.description.setStyleSheet("color: #555;")
@@ -153,7 +154,7 @@ class LedgerExportDialog(QDialog):
 
     def _ledger_changed(self) -> None:
         spec = LEDGERS[self.ledger_key()]
-        self.description.setText(spec.description)
+        self.description.setText(label(spec.description))
         self.school_combo.setEnabled(spec.per_school and self._actor.school_id is None)
         self.year_combo.setEnabled(spec.per_year)
         self.active_only.setVisible(spec.key == "students")

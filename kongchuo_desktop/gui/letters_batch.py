@@ -11,10 +11,12 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from kongchuo_desktop.gui import tasks
+from kongchuo_desktop.gui.domain_labels import label
+from kongchuo_desktop.gui.flow_layout import FlowLayout
 from kongchuo_desktop.gui.pdf_preview import PdfPreview
 from kongchuo_desktop.services import lookups
 from kongchuo_desktop.services.errors import ServiceError
@@ -76,9 +80,9 @@ class BatchTab(QWidget):
         self.draft_button = QPushButton(QCoreApplication.translate("LettersBatch", "预览样稿（不登记）"))
         self.issue_button = QPushButton(QCoreApplication.translate("LettersBatch", "生成并登记…"))
         self.issue_button.setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.draft_button)
-        buttons.addWidget(self.issue_button)
+        buttons = FlowLayout()  # one below the other at a large font size
+        buttons.addWidget(self.draft_button, 1)
+        buttons.addWidget(self.issue_button, 1)
         form.addRow(buttons)
         self.summary = QLabel(
             QCoreApplication.translate(
@@ -89,11 +93,21 @@ class BatchTab(QWidget):
         form.addRow(self.summary)
 
         self.preview = PdfPreview()
+        # The form scrolls rather than pushing the window wider than the screen at a large font size;
+        # it starts as wide as it needs, the preview takes the rest.
+        form_area = QScrollArea()
+        form_area.setWidget(form_box)
+        form_area.setWidgetResizable(True)
+        form_area.setFrameShape(QFrame.Shape.NoFrame)
+        form_area.viewport().setAutoFillBackground(False)
+        form_box.setAutoFillBackground(False)
         splitter = QSplitter()
-        splitter.addWidget(form_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(form_area)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 700])
+        form_width = form_box.minimumSizeHint().width() + form_area.verticalScrollBar().sizeHint().width()
+        splitter.setSizes([form_width, 2 * form_width])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -116,7 +130,7 @@ class BatchTab(QWidget):
             self.template_box.addItem(
                 QCoreApplication.translate("LettersBatch", "%1（%2，第%3版）")
                 .replace("%1", t.name)
-                .replace("%2", KINDS[t.kind])
+                .replace("%2", label(KINDS[t.kind]))
                 .replace("%3", str(t.version)),
                 t.key,
             )

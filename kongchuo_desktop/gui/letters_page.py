@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from kongchuo_desktop.gui.page_parts import page_title
@@ -84,6 +84,27 @@ class LettersPage(QWidget):
         self.batch.issued.connect(self.register.refresh)
         self.templates.saved.connect(self.batch.reload_templates)
         self.tabs.currentChanged.connect(self._tab_changed)
+        from kongchuo_desktop.services.letters_pending import pending
+
+        if pending(db):  # a batch registered before a crash whose PDF is not in place yet
+            QTimer.singleShot(0, self.finish_pending)
+
+    def finish_pending(self) -> None:
+        """Put in place (or print again) the PDFs of batches a crash interrupted, and say so."""
+        from kongchuo_desktop.gui.tasks import run_with_progress
+        from kongchuo_desktop.services.letters_pending import finish_pending
+
+        title = QCoreApplication.translate("LettersPage", "补全责任书文件")
+        label = QCoreApplication.translate("LettersPage", "正在补全上次中断时没有写完的责任书文件……")
+        try:
+            finished = run_with_progress(lambda _progress: finish_pending(self.db), title, label, self)
+        except Exception as exc:  # noqa: BLE001 - the page stays usable; the record stays for next time
+            self.dialogs.warn(self, title, str(exc))
+            return
+        if finished.failed:
+            self.dialogs.warn(self, title, "\n".join(finished.warnings()))
+        elif finished.done:
+            self.dialogs.inform(self, title, "\n".join(finished.warnings()))
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.register:

@@ -40,8 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from kongchuo_desktop.gui import tasks
+from kongchuo_desktop.gui.domain_labels import label
+from kongchuo_desktop.gui.flow_layout import FlowLayout
 from kongchuo_desktop.gui.page_parts import count_label, install_find_shortcut
 from kongchuo_desktop.gui.pdf_preview import PdfPreview
+from kongchuo_desktop.gui.screen_fit import resize_within_screen
 from kongchuo_desktop.services import letters
 from kongchuo_desktop.services.errors import ServiceError
 from kongchuo_desktop.services.letter_templates import KINDS
@@ -60,7 +63,7 @@ class RegisterModel(QAbstractTableModel):
 
     COLUMNS = (
         (QT_TRANSLATE_NOOP("LettersRegister", "编号"), lambda r: r.number),
-        (QT_TRANSLATE_NOOP("LettersRegister", "类别"), lambda r: KINDS.get(r.kind, r.kind)),
+        (QT_TRANSLATE_NOOP("LettersRegister", "类别"), lambda r: label(KINDS.get(r.kind, r.kind))),
         (QT_TRANSLATE_NOOP("LettersRegister", "学年"), lambda r: r.school_year),
         (QT_TRANSLATE_NOOP("LettersRegister", "甲方"), lambda r: r.party_a),
         (QT_TRANSLATE_NOOP("LettersRegister", "乙方"), lambda r: r.party_b),
@@ -70,14 +73,14 @@ class RegisterModel(QAbstractTableModel):
             QT_TRANSLATE_NOOP("LettersRegister", "模板版本"),
             lambda r: QCoreApplication.translate("LettersRegister", "第%1版").replace("%1", str(r.template_version)),
         ),
-        (QT_TRANSLATE_NOOP("LettersRegister", "状态"), lambda r: r.status),
+        (QT_TRANSLATE_NOOP("LettersRegister", "状态"), lambda r: label(r.status)),
         (QT_TRANSLATE_NOOP("LettersRegister", "发放日期"), lambda r: r.issued_on.isoformat()),
         (QT_TRANSLATE_NOOP("LettersRegister", "签回日期"), lambda r: r.signed_on.isoformat() if r.signed_on else ""),
         (
             QT_TRANSLATE_NOOP("LettersRegister", "扫描件"),
             lambda r: QCoreApplication.translate("LettersRegister", "有") if r.has_scan else "",
         ),
-        (QT_TRANSLATE_NOOP("LettersRegister", "考核结果"), lambda r: r.assessment or ""),
+        (QT_TRANSLATE_NOOP("LettersRegister", "考核结果"), lambda r: label(r.assessment or "")),
         (QT_TRANSLATE_NOOP("LettersRegister", "原因"), lambda r: r.assessment_reason or ""),
     )
     STATUS_COLUMN = 8
@@ -196,7 +199,7 @@ class AssessDialog(QDialog):
         box = QHBoxLayout()
         self.choices: dict[str, QRadioButton] = {}
         for i, result in enumerate(letters.ASSESSMENTS):
-            button = QRadioButton(result)
+            button = QRadioButton(label(result))
             self.group.addButton(button, i)
             box.addWidget(button)
             self.choices[result] = button
@@ -237,7 +240,7 @@ def show_scan(parent: QWidget, name: str, data: bytes, mime: str | None) -> QDia
     """A window showing a scan: PDFs in the PDF preview, images scaled to fit."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(QCoreApplication.translate("LettersRegister", "扫描件：%1").replace("%1", name))
-    dialog.resize(820, 900)
+    resize_within_screen(dialog, 820, 900)
     layout = QVBoxLayout(dialog)
     if (mime or "").endswith("pdf") or name.lower().endswith(".pdf"):
         preview = PdfPreview(dialog)
@@ -267,16 +270,17 @@ class RegisterTab(QWidget):
         super().__init__(page)
         self.page = page
         self.model = RegisterModel(self)
-        filters = QHBoxLayout()
+        # Filters and actions wrap onto a second row when the window is narrow or the font large.
+        filters = FlowLayout()
         self.year_box = QComboBox()
         self.kind_box = QComboBox()
         self.kind_box.addItem(QCoreApplication.translate("LettersRegister", "全部类别"), None)
-        for kind, label in KINDS.items():
-            self.kind_box.addItem(label, kind)
+        for kind, text in KINDS.items():
+            self.kind_box.addItem(label(text), kind)
         self.status_box = QComboBox()
         self.status_box.addItem(QCoreApplication.translate("LettersRegister", "全部状态"), None)
         for status in letters.STATUSES:
-            self.status_box.addItem(status, status)
+            self.status_box.addItem(label(status), status)
         self.not_returned = QCheckBox(QCoreApplication.translate("LettersRegister", "只看未签回"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(
@@ -296,7 +300,7 @@ class RegisterTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         self.sign_button = QPushButton(QCoreApplication.translate("LettersRegister", "登记签回…"))
         self.scan_button = QPushButton(QCoreApplication.translate("LettersRegister", "查看扫描件"))
         self.assess_button = QPushButton(QCoreApplication.translate("LettersRegister", "考核…"))

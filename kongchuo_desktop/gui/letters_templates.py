@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from kongchuo_desktop.gui import tasks
+from kongchuo_desktop.gui.domain_labels import label
+from kongchuo_desktop.gui.flow_layout import FlowLayout, labelled_pair
 from kongchuo_desktop.gui.pdf_preview import PdfPreview
 from kongchuo_desktop.services import letter_templates as lt
 from kongchuo_desktop.services.errors import ServiceError
@@ -86,8 +90,9 @@ class TemplatesTab(QWidget):
 
         self.name_edit = QLineEdit()
         self.kind_box = QComboBox()
-        for kind, label in lt.KINDS.items():
-            self.kind_box.addItem(label, kind)
+        for kind, text in lt.KINDS.items():
+            self.kind_box.addItem(label(text), kind)
+        self.kind_box.setMinimumContentsLength(8)  # squeezed (not wider than the pane) at a large font size
         self.insert_box = QComboBox()
         self.version_label = QLabel()
         self.editor = QPlainTextEdit()
@@ -104,22 +109,32 @@ class TemplatesTab(QWidget):
         middle = QWidget()
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(QCoreApplication.translate("LettersTemplates", "名称：")))
-        top.addWidget(self.name_edit, 1)
-        top.addWidget(QLabel(QCoreApplication.translate("LettersTemplates", "类别：")))
-        top.addWidget(self.kind_box)
+        # The rows above and below the editor wrap when the pane is narrow or the font large.
+        top = FlowLayout()
+        top.addWidget(labelled_pair(QCoreApplication.translate("LettersTemplates", "名称："), self.name_edit), 1)
+        top.addWidget(labelled_pair(QCoreApplication.translate("LettersTemplates", "类别："), self.kind_box))
         mid.addLayout(top)
-        row = QHBoxLayout()
+        row = FlowLayout()
         row.addWidget(self.insert_box)
         row.addWidget(self.renumber_button)
         row.addStretch(1)
         row.addWidget(self.version_label)
         mid.addLayout(row)
         mid.addWidget(self.editor, 1)
-        mid.addWidget(help_label)
+        # The help scrolls beyond a few lines, so that a narrow pane at a large font size still
+        # leaves the editor some height.
+        help_area = QScrollArea()
+        help_area.setWidget(help_label)
+        help_area.setWidgetResizable(True)
+        help_area.setFrameShape(QFrame.Shape.NoFrame)
+        help_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        help_area.viewport().setAutoFillBackground(False)
+        help_label.setAutoFillBackground(False)
+        help_area.setMaximumHeight(5 * help_label.fontMetrics().lineSpacing() + 4)
+        help_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        mid.addWidget(help_area)
         mid.addWidget(self.problem_label)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_as_button)
         buttons.addWidget(self.save_button)
@@ -164,7 +179,7 @@ class TemplatesTab(QWidget):
             item = QListWidgetItem(
                 QCoreApplication.translate("LettersTemplates", "%1\n%2 · 第%3版")
                 .replace("%1", t.name)
-                .replace("%2", lt.KINDS[t.kind])
+                .replace("%2", label(lt.KINDS[t.kind]))
                 .replace("%3", str(t.version))
                 + (QCoreApplication.translate("LettersTemplates", " · 自带") if t.is_default else "")
             )

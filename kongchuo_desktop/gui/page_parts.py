@@ -1,10 +1,10 @@
-"""Pieces the register pages share: the page title, labelled filters and the "共 N 人" count."""
+"""Pieces the register pages share: the page title, the "共 N 人" count and Ctrl+F to the search box."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 # Checkable "chips" for multi-select filters: clearly on or off for people new to computers.
 CHIP_STYLE = """
@@ -21,15 +21,6 @@ def page_title(text: str) -> QLabel:
     font.setPointSizeF(font.pointSizeF() + 4)
     font.setBold(True)
     label.setFont(font)
-    return label
-
-
-def labelled(text: str, widget: QWidget, layout: QHBoxLayout) -> QLabel:
-    """Add "text" and the widget it names to a row; returns the label."""
-    label = QLabel(text)
-    label.setBuddy(widget)
-    layout.addWidget(label)
-    layout.addWidget(widget)
     return label
 
 

@@ -17,7 +17,6 @@ from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QProgressDialog,
@@ -27,6 +26,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kongchuo_desktop.gui.flow_layout import FlowLayout, kept_together
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +138,7 @@ class PdfPreview(QWidget):
         self._temp = Path(self._tempdir.name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps onto a second row in a narrow pane or at a large font size
         self.prev_button = QToolButton(text=QCoreApplication.translate("PdfPreview", "上一页"))
         self.next_button = QToolButton(text=QCoreApplication.translate("PdfPreview", "下一页"))
         self.page_box = QSpinBox()
@@ -148,14 +149,10 @@ class PdfPreview(QWidget):
         self.fit_width = QToolButton(text=QCoreApplication.translate("PdfPreview", "适合宽度"))
         self.print_button = QPushButton(QCoreApplication.translate("PdfPreview", "打印…"))
         self.save_button = QPushButton(QCoreApplication.translate("PdfPreview", "另存为 PDF…"))
-        for w in (self.prev_button, self.page_box, self.page_label, self.next_button):
-            bar.addWidget(w)
-        bar.addSpacing(12)
-        for w in (self.zoom_out, self.zoom_in, self.fit_width):
-            bar.addWidget(w)
+        bar.addWidget(kept_together(self.prev_button, self.page_box, self.page_label, self.next_button))
+        bar.addWidget(kept_together(self.zoom_out, self.zoom_in, self.fit_width))
         bar.addStretch(1)
-        bar.addWidget(self.print_button)
-        bar.addWidget(self.save_button)
+        bar.addWidget(kept_together(self.print_button, self.save_button))
         layout.addLayout(bar)
         if HAVE_QTPDF:
             self.document: QPdfDocument | None = QPdfDocument(self)

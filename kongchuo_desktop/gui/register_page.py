@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 from kongchuo_desktop.domain.codes import SPECIAL_GROUPS, grade_label
 from kongchuo_desktop.domain.status import STUDENT_STATUSES, allowed_changes
 from kongchuo_desktop.gui.combos import fill_combo
+from kongchuo_desktop.gui.domain_labels import label, label_items
+from kongchuo_desktop.gui.flow_layout import FILTER_SPACING, FlowLayout, labelled_pair
 from kongchuo_desktop.gui.page_parts import (
     CHIP_STYLE,
     count_label,
     count_text,
     install_find_shortcut,
-    labelled,
     page_title,
 )
 from kongchuo_desktop.gui.register_view import setup_register_view
@@ -81,35 +82,34 @@ class RegisterPage(QWidget):
             button.setMinimumWidth(96)
             top.addWidget(button)
 
-        filters = QHBoxLayout()
+        # Filters and chips wrap onto a second row when the window is narrow or the font large.
+        filters = FlowLayout(horizontal_spacing=FILTER_SPACING)
         self.search = SearchBox()
         self.search.setPlaceholderText(self.tr("姓名、拼音首字母、全拼、身份证件号或学籍号"))
-        self.search.setMinimumWidth(340)
         self.search.setToolTip(self.tr("输入后自动查找（Ctrl+F）"))
         filters.addWidget(self.search, 2)
-        filters.addSpacing(8)
         self.township_combo = QComboBox()
         self.school_combo = QComboBox()
         self.grade_combo = QComboBox()
         self.status_combo = QComboBox()
-        self.school_combo.setMinimumWidth(180)
-        self.township_combo.setMinimumWidth(120)
+        # Room for a few characters of the font in use even before the lists are filled.
+        self.school_combo.setMinimumContentsLength(12)
+        self.township_combo.setMinimumContentsLength(8)
         for text, combo in ((self.tr("乡镇"), self.township_combo), (self.tr("学校"), self.school_combo),
                             (self.tr("年级"), self.grade_combo), (self.tr("状态"), self.status_combo)):  # fmt: skip
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            labelled(text, combo, filters)
-            filters.addSpacing(6)
+            filters.addWidget(labelled_pair(text, combo))
         filters.addStretch(1)
 
-        groups = QHBoxLayout()
+        groups = FlowLayout()
         groups.addWidget(QLabel(self.tr("特殊群体：")))
         self.group_buttons: dict[str, QToolButton] = {}
-        for attr, label in SPECIAL_GROUPS:
+        for attr, group in SPECIAL_GROUPS:
             chip = QToolButton()
-            chip.setText(label)
+            chip.setText(label(group))
             chip.setCheckable(True)
             chip.setStyleSheet(CHIP_STYLE)
-            chip.setToolTip(self.tr("只看%1学生（可多选，同时满足）").replace("%1", label))
+            chip.setToolTip(self.tr("只看%1学生（可多选，同时满足）").replace("%1", label(group)))
             self.group_buttons[attr] = chip
             groups.addWidget(chip)
         groups.addStretch(1)
@@ -129,8 +129,8 @@ class RegisterPage(QWidget):
         townships = lookups.townships(self._db, self._actor)
         fill_combo(self.township_combo, [(self.tr("全部乡镇"), None), *((t.name, t.id) for t in townships)])
         self._fill_schools()
-        fill_combo(self.grade_combo, [(self.tr("全部年级"), None), *((grade_label(n), n) for n in range(1, 10))])
-        fill_combo(self.status_combo, [(self.tr("全部状态"), None), *((s, s) for s in STUDENT_STATUSES)])
+        fill_combo(self.grade_combo, [(self.tr("全部年级"), None), *((label(grade_label(n)), n) for n in range(1, 10))])
+        fill_combo(self.status_combo, [(self.tr("全部状态"), None), *label_items(STUDENT_STATUSES)])
 
     def _fill_schools(self) -> None:
         schools = lookups.schools(self._db, self._actor, self.township_combo.currentData())

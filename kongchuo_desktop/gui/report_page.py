@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -27,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from kongchuo_desktop.gui.combos import fill_combo
-from kongchuo_desktop.gui.page_parts import labelled, page_title
+from kongchuo_desktop.gui.flow_layout import FILTER_SPACING, FlowLayout, kept_together, labelled_pair
+from kongchuo_desktop.gui.page_parts import page_title
 from kongchuo_desktop.gui.service_errors import show_service_error
 from kongchuo_desktop.gui.tasks import Cancelled, run_with_progress
 from kongchuo_desktop.services import clock, lookups
@@ -89,7 +89,8 @@ class ReportPage(QWidget):
         self.last_export: ExportResult | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(self.tr("月报")))
-        bar = QHBoxLayout()
+        # The choices wrap onto a second row when the window is narrow or the font large.
+        bar = FlowLayout(horizontal_spacing=FILTER_SPACING)
         self.monthEdit = QDateEdit()
         self.monthEdit.setDisplayFormat(self.tr("yyyy年M月"))
         self.monthEdit.setCalendarPopup(False)
@@ -97,18 +98,18 @@ class ReportPage(QWidget):
         default = last_month(today)
         self.monthEdit.setMaximumDate(QDate(today.year, today.month, 1))
         self.monthEdit.setDate(QDate(default.year, default.month, 1))
-        labelled(self.tr("月份："), self.monthEdit, bar)
+        bar.addWidget(labelled_pair(self.tr("月份："), self.monthEdit))
         self.unitCombo = QComboBox()
-        self.unitCombo.setMinimumWidth(220)
+        self.unitCombo.setMinimumContentsLength(14)  # its longest name; squeezed no narrower than this
         fill_combo(self.unitCombo, self._units())
-        labelled(self.tr("单位："), self.unitCombo, bar)
+        bar.addWidget(labelled_pair(self.tr("单位："), self.unitCombo))
         self.kindCombo = QComboBox()
         fill_combo(
             self.kindCombo,
             [(self.tr("学籍变动月报和辍学情况月报"), "both"), (self.tr("学籍变动月报"), "changes"),
              (self.tr("辍学情况月报"), "dropouts")],
         )  # fmt: skip
-        labelled(self.tr("报表："), self.kindCombo, bar)
+        bar.addWidget(labelled_pair(self.tr("报表："), self.kindCombo))
         self.makeButton = QPushButton(self.tr("生成"))
         self.makeButton.setDefault(True)
         self.makeButton.clicked.connect(self.make)
@@ -122,7 +123,7 @@ class ReportPage(QWidget):
         self.printButton.clicked.connect(self.print_report)
         for button in (self.excelButton, self.pdfButton, self.printButton):
             button.setEnabled(False)
-            bar.addWidget(button)
+        bar.addWidget(kept_together(self.excelButton, self.pdfButton, self.printButton))
         layout.addLayout(bar)
         self.problemLabel = QLabel()
         self.problemLabel.setWordWrap(True)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QWidget
 
 from kongchuo_desktop.domain.status import TRANSFER_KINDS, TRANSFER_SCOPES, allowed_changes, needs_proof, proof_hint
 from kongchuo_desktop.gui.combos import fill_combo
+from kongchuo_desktop.gui.domain_labels import label, label_items
 from kongchuo_desktop.gui.field_binding import changed_signal, read_widget
+from kongchuo_desktop.gui.file_list import FileChooser, FileList, ask_for_files
 from kongchuo_desktop.gui.generated.ui_status_change_dialog import Ui_StatusChangeDialog
 from kongchuo_desktop.gui.inline_problems import InlineProblems
 from kongchuo_desktop.services.actor import Actor
@@ -22,7 +22,6 @@ from kongchuo_desktop.services.status_changes import StatusChangeRequest, record
 from kongchuo_desktop.services.students import get_student
 from kongchuo_desktop.store.database import Database
 
-FileChooser = Callable[[QWidget], list[str]]
 PROOF_FILTER = QT_TRANSLATE_NOOP(
     "StatusChangeDialog", "证明材料 (*.pdf *.jpg *.jpeg *.png *.bmp *.tif *.tiff *.doc *.docx);;所有文件 (*)"
 )
@@ -30,19 +29,17 @@ PROOF_FILTER = QT_TRANSLATE_NOOP(
 
 def choose_proof_files(parent: QWidget) -> list[str]:
     """Ask for proof files with the system file dialog."""
-    paths, _filter = QFileDialog.getOpenFileNames(
+    return ask_for_files(
         parent,
         QCoreApplication.translate("StatusChangeDialog", "选择证明材料（扫描件或照片）"),
-        "",
         QCoreApplication.translate("StatusChangeDialog", PROOF_FILTER),
     )
-    return list(paths)
 
 
 class StatusChangeDialog(QDialog):
     """Record one 学籍异动 for a student.
 
-    status: the student's current status; proof_files: the chosen files, in order;
+    status: the student's current status; proof_files: the chosen files, in order (see FileList);
     _choose_files: asks the user for files (replaced in tests); _touched / _show_all: as in the
     student form, which problems are shown; _saved_problems: what the service refused.
     """
@@ -64,7 +61,6 @@ class StatusChangeDialog(QDialog):
         self._actor = actor
         self.student_id = student_id
         self._choose_files = choose_files or choose_proof_files
-        self.proof_files: list[str] = []
         self._touched: set[str] = set()
         self._show_all = False
         self._saved_problems: dict[str, str] = {}
@@ -77,33 +73,29 @@ class StatusChangeDialog(QDialog):
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         name = detail.values.get("name") or ""
         self.setWindowTitle(self.tr("学籍异动：%1").replace("%1", name))
-        self.ui.studentLabel.setText(self.tr("学生：%1　　当前状态：%2").replace("%1", name).replace("%2", self.status))
+        self.ui.studentLabel.setText(self.tr("学生：%1　　当前状态：%2").replace("%1", name).replace("%2", label(self.status)))
         font = self.ui.studentLabel.font()
         font.setBold(True)
         self.ui.studentLabel.setFont(font)
         kinds = allowed_changes(self.status)
-        fill_combo(self.ui.kindCombo, [(self.tr("请选择异动类型"), None), *((k, k) for k in kinds)])
+        fill_combo(self.ui.kindCombo, [(self.tr("请选择异动类型"), None), *label_items(kinds)])
         today = dt.date.today()
         self.ui.changedOnEdit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.ui.changedOnEdit.setDate(QDate(today.year, today.month, today.day))
         self.ui.proofHintLabel.setWordWrap(True)
         self.ui.proofHintLabel.setStyleSheet("color: #5d6d7e;")
-        self.ui.removeProofButton.setEnabled(False)
         self._add_scope_row()
         fields = {"kind": self.ui.kindCombo, "changed_on": self.ui.changedOnEdit, "reason": self.ui.reasonEdit,
                   "from_school": self.ui.fromSchoolEdit, "to_school": self.ui.toSchoolEdit,
                   "transfer_scope": self.scopeCombo}  # fmt: skip
         for field, widget in fields.items():
             changed_signal(widget).connect(partial(self._on_changed, field))
-        self.ui.addProofButton.clicked.connect(self.add_proof)
-        self.ui.removeProofButton.clicked.connect(self._remove_proof)
-        self.ui.proofList.itemSelectionChanged.connect(
-            lambda: self.ui.removeProofButton.setEnabled(bool(self.ui.proofList.selectedItems()))
-        )
+        self._proofs = FileList(self.ui.proofList, self.ui.addProofButton, self.ui.removeProofButton,
+                                lambda: self._choose_files(self), self._proofs_changed)  # fmt: skip
         self.ui.buttonBox.accepted.connect(self.record)
         self.ui.buttonBox.rejected.connect(self.reject)
         if not kinds:
-            self._saved_problems[""] = self.tr("该学生当前为“%1”，不能再办理学籍异动。").replace("%1", self.status)
+            self._saved_problems[""] = self.tr("该学生当前为“%1”，不能再办理学籍异动。").replace("%1", label(self.status))
             self.ui.kindCombo.setEnabled(False)
         self._update_kind()
         self.validate()
@@ -119,7 +111,7 @@ class StatusChangeDialog(QDialog):
         self.scopeLabel = QLabel(self.tr('<span style="color:#c0392b">*</span> 转学范围'), self)
         self.scopeCombo = QComboBox(self)
         self.scopeCombo.setObjectName("scopeCombo")
-        fill_combo(self.scopeCombo, [(self.tr("请选择"), None), *((s, s) for s in TRANSFER_SCOPES)])
+        fill_combo(self.scopeCombo, [(self.tr("请选择"), None), *label_items(TRANSFER_SCOPES)])
         self.scopeLabel.setBuddy(self.scopeCombo)
         grid.addWidget(self.scopeLabel, row, 0)
         grid.addWidget(self.scopeCombo, row, 1)
@@ -133,9 +125,9 @@ class StatusChangeDialog(QDialog):
         for field, show in (("from_school", kind == "转入"), ("to_school", kind == "转出")):
             for widget in (getattr(self.ui, f"label_{field}"), self._edit_of(field)):
                 widget.setVisible(show)
-        hint = proof_hint(kind) if kind else ""
+        hint = label(proof_hint(kind)) if kind else ""
         if kind and not hint:
-            hint = self.tr("办理“%1”可以不上传证明材料；有相关材料的，建议一并上传。").replace("%1", kind)
+            hint = self.tr("办理“%1”可以不上传证明材料；有相关材料的，建议一并上传。").replace("%1", label(kind))
         self.ui.proofHintLabel.setText(hint or self.tr("请先选择异动类型。"))
 
     def _edit_of(self, field: str) -> QWidget:
@@ -156,7 +148,7 @@ class StatusChangeDialog(QDialog):
         if kind == "转入" and not read_widget(self.ui.fromSchoolEdit):
             problems["from_school"] = self.tr("转入请填写原学校")
         if kind and needs_proof(kind) and not self.proof_files:
-            problems["proof"] = self.tr("办理“%1”需要上传证明材料（扫描件或照片）").replace("%1", kind)
+            problems["proof"] = self.tr("办理“%1”需要上传证明材料（扫描件或照片）").replace("%1", label(kind))
         for field, message in self._saved_problems.items():
             problems.setdefault(field, message)
         self.problems = problems
@@ -172,22 +164,14 @@ class StatusChangeDialog(QDialog):
             self._saved_problems.pop("proof", None)
         self.validate()
 
+    @property
+    def proof_files(self) -> list[str]:
+        """The chosen proof files, in order."""
+        return self._proofs.paths
+
     def add_proof(self) -> None:
         """Ask for proof files and add the new ones to the list."""
-        for path in self._choose_files(self):
-            if path and path not in self.proof_files:
-                self.proof_files.append(path)
-                item = QListWidgetItem(Path(path).name)
-                item.setToolTip(path)
-                self.ui.proofList.addItem(item)
-        self._proofs_changed()
-
-    def _remove_proof(self) -> None:
-        for item in self.ui.proofList.selectedItems():
-            row = self.ui.proofList.row(item)
-            self.ui.proofList.takeItem(row)
-            del self.proof_files[row]
-        self._proofs_changed()
+        self._proofs.add()
 
     def _proofs_changed(self) -> None:
         self._touched.add("proof")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidg
 
 from kongchuo_desktop.domain import codes, ethnicity
 from kongchuo_desktop.gui.combos import fill_combo
+from kongchuo_desktop.gui.domain_labels import composed_label, label, label_items
 from kongchuo_desktop.gui.field_binding import changed_signal, read_widget, setup_optional_date, write_widget
 from kongchuo_desktop.gui.generated.ui_student_form import Ui_StudentForm
 from kongchuo_desktop.gui.inline_problems import InlineProblems
@@ -93,12 +94,12 @@ class StudentForm(QDialog):
     def _fill_choices(self) -> None:
         ui = self.ui
         choose = self.tr("请选择")
-        fill_combo(ui.sexCombo, [(choose, None), *((s, s) for s in codes.SEXES)])
-        fill_combo(ui.idTypeCombo, [(t, t) for t in codes.ID_TYPES])
+        fill_combo(ui.sexCombo, [(choose, None), *label_items(codes.SEXES)])
+        fill_combo(ui.idTypeCombo, label_items(codes.ID_TYPES))
         fill_combo(ui.ethnicityCombo, [(name, code) for code, name in ethnicity.ALL])
         schools = lookups.schools(self._db, self._actor)
         fill_combo(ui.schoolCombo, [(self.tr("请选择学校"), None), *((s.name, s.id) for s in schools)])
-        fill_combo(ui.gradeCombo, [(choose, None), *((codes.grade_label(n), n) for n in range(1, 10))])
+        fill_combo(ui.gradeCombo, [(choose, None), *((label(codes.grade_label(n)), n) for n in range(1, 10))])
         ui.classSpin.setRange(0, 99)
         ui.classSpin.setSpecialValueText(self.tr("未分班"))
         ui.classSpin.setSuffix(self.tr(" 班"))
@@ -108,15 +109,15 @@ class StudentForm(QDialog):
         none = self.tr("（未填写）")
         townships = lookups.townships(self._db)
         fill_combo(ui.hukouTownshipCombo, [(none, None), *((t.name, t.id) for t in townships)])
-        fill_combo(ui.hukouNatureCombo, [(none, None), *((n, n) for n in codes.HUKOU_NATURES)])
-        fill_combo(ui.leftBehindCombo, [(v, v) for v in codes.LEFT_BEHIND])
-        fill_combo(ui.disabilityTypeCombo, [(self.tr("无"), None), *((v, v) for v in codes.DISABILITY_TYPES)])
+        fill_combo(ui.hukouNatureCombo, [(none, None), *label_items(codes.HUKOU_NATURES)])
+        fill_combo(ui.leftBehindCombo, label_items(codes.LEFT_BEHIND))
+        fill_combo(ui.disabilityTypeCombo, [(self.tr("无"), None), *label_items(codes.DISABILITY_TYPES)])
         fill_combo(
-            ui.disabilityArrangementCombo, [(self.tr("无"), None), *((v, v) for v in codes.DISABILITY_ARRANGEMENTS)]
+            ui.disabilityArrangementCombo, [(self.tr("无"), None), *label_items(codes.DISABILITY_ARRANGEMENTS)]
         )
         for slot in (1, 2):
             relation = getattr(ui, f"guardian{slot}RelationCombo")
-            fill_combo(relation, [(choose, None), *((r, r) for r in codes.GUARDIAN_RELATIONS)])
+            fill_combo(relation, [(choose, None), *label_items(codes.GUARDIAN_RELATIONS)])
         self._reload_teachers()
 
     def _reload_teachers(self) -> None:
@@ -164,7 +165,7 @@ class StudentForm(QDialog):
             for key in GUARDIAN_WIDGETS:
                 write_widget(self._widgets[f"guardian{slot}_{key}"], guardian.get(key))
         self.setWindowTitle(
-            self.tr("编辑学生：%1（%2）").replace("%1", values.get("name") or "").replace("%2", self.status)
+            self.tr("编辑学生：%1（%2）").replace("%1", values.get("name") or "").replace("%2", label(self.status))
         )
         self.reload_history()
 
@@ -183,7 +184,7 @@ class StudentForm(QDialog):
             )
             cells = [
                 when,
-                event.kind,
+                composed_label(event.kind),
                 event.summary,
                 event.user or "",
                 str(event.attachments) if event.attachments else "",

@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
 from kongchuo_desktop.domain.codes import SPECIAL_GROUPS, grade_label
+from kongchuo_desktop.gui.domain_labels import label as domain_label
 from kongchuo_desktop.gui.paged_table_model import Column, PagedTableModel
 from kongchuo_desktop.services import lookups
 from kongchuo_desktop.services.actor import Actor
@@ -26,7 +27,7 @@ def special_groups_text(row: StudentRow) -> str:
         if attr == "left_behind":
             value = value not in (None, "", "无")
         if value:
-            labels.append(label)
+            labels.append(domain_label(label))
     return "·".join(labels)
 
 
@@ -76,7 +77,7 @@ class StudentTableModel(PagedTableModel):
         if column == self.NAME:
             return row.name
         if column == self.SEX:
-            return row.sex or ""
+            return domain_label(row.sex or "")
         if column == self.BIRTH_DATE:
             return row.birth_date.isoformat() if row.birth_date else ""
         if column == self.ID_NUMBER:
@@ -86,11 +87,11 @@ class StudentTableModel(PagedTableModel):
         if column == self.SCHOOL:
             return self._schools.get(row.school_id, "") if row.school_id else ""
         if column == self.GRADE:
-            return grade_label(row.grade) if row.grade in range(1, 10) else ""
+            return domain_label(grade_label(row.grade)) if row.grade in range(1, 10) else ""
         if column == self.CLASS:
             return self.tr("%1班").replace("%1", str(row.class_no)) if row.class_no else ""
         if column == self.STATUS:
-            return row.status
+            return domain_label(row.status)
         if column == self.GROUPS:
             return special_groups_text(row)
         return ""

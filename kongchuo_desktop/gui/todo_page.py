@@ -117,8 +117,10 @@ class TodoPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        char = self.tree.fontMetrics().horizontalAdvance("中")  # widths grow with 设置 → 字体大小
-        for column, chars in ((0, 18), (1, 15), (2, 6), (4, 7), (5, 5)):
+        # Widths grow with 设置 → 字体大小. The group headings span the row: the pupil column holds
+        # only names, so that 应办事项 keeps some room at 特大 too.
+        char = self.tree.fontMetrics().horizontalAdvance("中")
+        for column, chars in ((0, 12), (1, 15), (2, 6), (4, 7), (5, 5)):
             self.tree.setColumnWidth(column, chars * char + 8)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -9,9 +9,7 @@ the first thing left to choose; Tab moves on; Enter saves.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, Qt, QTime, Signal
@@ -19,14 +17,15 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QListWidgetItem,
     QWidget,
 )
 
 from kongchuo_desktop.domain import escalation as esc
 from kongchuo_desktop.gui.combos import fill_combo, select_data
+from kongchuo_desktop.gui.domain_labels import editable_value, label, label_items
 from kongchuo_desktop.gui.field_binding import EMPTY_DATE, changed_signal, read_widget, setup_optional_date
+from kongchuo_desktop.gui.file_list import FileChooser, FileList, ask_for_files
 from kongchuo_desktop.gui.generated.ui_visit_form import Ui_VisitForm
 from kongchuo_desktop.gui.inline_problems import InlineProblems
 from kongchuo_desktop.gui.pupil_picker import PupilPicker
@@ -37,7 +36,6 @@ from kongchuo_desktop.services.errors import NotFoundError, PermissionDenied, Va
 from kongchuo_desktop.services.pupil_search import PupilHit
 from kongchuo_desktop.store.database import Database
 
-FileChooser = Callable[[QWidget], list[str]]
 PHOTO_FILTER = QT_TRANSLATE_NOOP(
     "VisitForm", "照片或扫描件 (*.jpg *.jpeg *.png *.bmp *.heic *.pdf *.tif *.tiff);;所有文件 (*)"
 )
@@ -53,20 +51,18 @@ FIELD_ALIASES = {"on": "visited_at", "case": "", "next_on": "next_step_on"}
 
 def choose_photos(parent: QWidget) -> list[str]:
     """Ask for photo or scan files with the system file dialog."""
-    paths, _filter = QFileDialog.getOpenFileNames(
+    return ask_for_files(
         parent,
         QCoreApplication.translate("VisitForm", "选择家访照片或扫描件"),
-        "",
         QCoreApplication.translate("VisitForm", PHOTO_FILTER),
     )
-    return list(paths)
 
 
 class VisitForm(QDialog):
     """The visit form of one case.
 
     case_id: the case (None until a pupil with an open case is picked); info: the service's
-    defaults for it; attachments: chosen files; picker: the pupil search (when opened without a
+    defaults for it; attachments: chosen files (see FileList); picker: the pupil search (when opened without a
     case); _touched / _show_all / _saved_problems: which problems are shown, as in the student form;
     _participants_touched: the user changed the people, so a round change no longer resets them.
     """
@@ -91,7 +87,6 @@ class VisitForm(QDialog):
         self.case_id: str | None = None
         self.info: visit_service.VisitFormInfo | None = None
         self.visit_id: str | None = None
-        self.attachments: list[str] = []
         self.problems: dict[str, str] = {}
         self._touched: set[str] = set()
         self._show_all = False
@@ -129,18 +124,17 @@ class VisitForm(QDialog):
         ui.visitedAtEdit.setDateTime(QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)))
         ui.visitedAtEdit.setMaximumDateTime(QDateTime(QDate(now.year, now.month, now.day), QTime(23, 59)))
         fill_combo(ui.roundCombo, [(self.tr(ROUND_TEXT[r]), r) for r in esc.VISIT_ROUNDS])
-        fill_combo(ui.kindCombo, [(k, k) for k in esc.VISIT_KINDS])
-        fill_combo(ui.reasonCombo, [(self.tr("请选择原因"), None), *((r, r) for r in esc.REASONS)])
-        fill_combo(ui.outcomeCombo, [(self.tr("请选择结果"), None), *((o, o) for o in esc.VISIT_OUTCOMES)])
-        fill_combo(ui.attitudeCombo, [("", None), *((a, a) for a in esc.ATTITUDES)])
-        fill_combo(ui.metWithCombo, [("", None), *((m, m) for m in esc.MET_WITH)])
+        fill_combo(ui.kindCombo, label_items(esc.VISIT_KINDS))
+        fill_combo(ui.reasonCombo, [(self.tr("请选择原因"), None), *label_items(esc.REASONS)])
+        fill_combo(ui.outcomeCombo, [(self.tr("请选择结果"), None), *label_items(esc.VISIT_OUTCOMES)])
+        fill_combo(ui.attitudeCombo, [("", None), *label_items(esc.ATTITUDES)])
+        fill_combo(ui.metWithCombo, [("", None), *label_items(esc.MET_WITH)])
         today = clock.today()
         setup_optional_date(ui.promisedOnEdit, self.tr("（家长承诺返校时填写）"))
         setup_optional_date(ui.nextStepOnEdit, self.tr("（不填则按规定间隔跟进）"))
         for edit in (ui.promisedOnEdit, ui.nextStepOnEdit):
             edit.setMaximumDate(QDate(today.year + 1, today.month, min(today.day, 28)))
         ui.promisedOnEdit.setEnabled(False)
-        ui.removeAttachmentButton.setEnabled(False)
 
     def _connect(self) -> None:
         ui = self.ui
@@ -155,11 +149,8 @@ class VisitForm(QDialog):
         ui.participantsList.itemChanged.connect(self._participants_changed)
         ui.roundCombo.currentIndexChanged.connect(self._round_changed)
         ui.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
-        ui.addAttachmentButton.clicked.connect(self.add_attachments)
-        ui.removeAttachmentButton.clicked.connect(self._remove_attachment)
-        ui.attachmentsList.itemSelectionChanged.connect(
-            lambda: ui.removeAttachmentButton.setEnabled(bool(ui.attachmentsList.selectedItems()))
-        )
+        self._attachments = FileList(ui.attachmentsList, ui.addAttachmentButton, ui.removeAttachmentButton,
+                                     lambda: self._choose_files(self), self._attachments_changed)  # fmt: skip
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
 
@@ -211,7 +202,7 @@ class VisitForm(QDialog):
             .replace("%1", info.student_name)
             .replace("%2", where)
             .replace("%3", info.case_number)
-            .replace("%4", info.status)
+            .replace("%4", label(info.status))
         )
         guardians = self.tr("；").join(info.guardians)
         self.ui.dueLabel.setText(self.tr("监护人：%1").replace("%1", guardians) if guardians else "")
@@ -229,8 +220,8 @@ class VisitForm(QDialog):
                 self._set_combo_text(self.ui.metWithCombo, info.last_met_with)
             for guardian in info.guardians:
                 relation = guardian.split(" ")[0]
-                if self.ui.metWithCombo.findText(relation) < 0:
-                    self.ui.metWithCombo.addItem(relation, relation)
+                if self.ui.metWithCombo.findData(relation) < 0:
+                    self.ui.metWithCombo.addItem(label(relation), relation)
         finally:
             self._filling = False
         self._set_enabled(True)
@@ -239,9 +230,9 @@ class VisitForm(QDialog):
         self.focus_first_open()
 
     def _set_combo_text(self, combo: QComboBox, text: str) -> None:
-        index = combo.findText(text)
+        index = combo.findData(text)
         if index < 0:
-            combo.addItem(text, text)
+            combo.addItem(label(text), text)
             index = combo.count() - 1
         combo.setCurrentIndex(index)
 
@@ -315,22 +306,17 @@ class VisitForm(QDialog):
             self.ui.promisedOnEdit.setDate(EMPTY_DATE)
 
     # --- attachments ---------------------------------------------------------------------------------
+    @property
+    def attachments(self) -> list[str]:
+        """The chosen photo or scan files, in order."""
+        return self._attachments.paths
+
     def add_attachments(self) -> None:
         """Ask for photo or scan files and list the new ones."""
-        for path in self._choose_files(self):
-            if path and path not in self.attachments:
-                self.attachments.append(path)
-                item = QListWidgetItem(Path(path).name)
-                item.setToolTip(path)
-                self.ui.attachmentsList.addItem(item)
-        self._saved_problems.pop("attachment", None)
-        self.validate()
+        self._attachments.add()
 
-    def _remove_attachment(self) -> None:
-        for item in self.ui.attachmentsList.selectedItems():
-            row = self.ui.attachmentsList.row(item)
-            self.ui.attachmentsList.takeItem(row)
-            del self.attachments[row]
+    def _attachments_changed(self) -> None:
+        self._saved_problems.pop("attachment", None)
         self.validate()
 
     # --- reading and saving --------------------------------------------------------------------------
@@ -354,9 +340,9 @@ class VisitForm(QDialog):
             kind=ui.kindCombo.currentData(),
             participants=self.participants(),
             others=ui.othersEdit.text(),
-            met_with=ui.metWithCombo.currentText().strip() or None,
+            met_with=editable_value(ui.metWithCombo),
             reason=ui.reasonCombo.currentData(),
-            attitude=ui.attitudeCombo.currentText().strip() or None,
+            attitude=editable_value(ui.attitudeCombo),
             outcome=ui.outcomeCombo.currentData(),
             promised_on=read_widget(ui.promisedOnEdit),
             next_step=read_widget(ui.nextStepEdit),

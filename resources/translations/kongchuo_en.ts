@@ -1472,6 +1472,10 @@ If this keeps happening, please send that file to technical support.</translatio
         <translation>%1 (%2)</translation>
     </message>
     <message>
+        <source>。</source>
+        <translation>.</translation>
+    </message>
+    <message>
         <source>%1核查比对_%2.xlsx</source>
         <translation>%1 cross-check_%2.xlsx</translation>
     </message>
@@ -1662,6 +1666,1457 @@ If this keeps happening, please send that file to technical support.</translatio
     <message>
         <source>只有管理员可以修改统计口径。</source>
         <translation>Only an administrator can change the definitions.</translation>
+    </message>
+</context>
+<context>
+    <name>DomainLabels</name>
+    <message>
+        <source>在读</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>休学</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>转出</source>
+        <translation>Transferred out</translation>
+    </message>
+    <message>
+        <source>辍学</source>
+        <translation>Dropped out</translation>
+    </message>
+    <message>
+        <source>毕业</source>
+        <translation>Graduated</translation>
+    </message>
+    <message>
+        <source>死亡</source>
+        <translation>Deceased</translation>
+    </message>
+    <message>
+        <source>转入</source>
+        <translation>Transferred in</translation>
+    </message>
+    <message>
+        <source>复学</source>
+        <translation>Returned to school</translation>
+    </message>
+    <message>
+        <source>县内</source>
+        <translation>Within the county</translation>
+    </message>
+    <message>
+        <source>市内</source>
+        <translation>Within the prefecture</translation>
+    </message>
+    <message>
+        <source>省内</source>
+        <translation>Within the province</translation>
+    </message>
+    <message>
+        <source>跨省</source>
+        <translation>Another province</translation>
+    </message>
+    <message>
+        <source>请上传转入学校出具的接收证明（转学联系单）</source>
+        <translation>Please upload the receiving school&apos;s acceptance certificate (transfer form)</translation>
+    </message>
+    <message>
+        <source>请上传医院诊断证明或家长休学申请，以及学校审批表</source>
+        <translation>Please upload a hospital diagnosis or the parents&apos; application for suspension, and the school&apos;s approval form</translation>
+    </message>
+    <message>
+        <source>请上传“三访一报告”走访记录、限期返校通知书等劝返材料</source>
+        <translation>Please upload the persuasion records: the &quot;three visits and a report&quot; visit records, return notices, etc.</translation>
+    </message>
+    <message>
+        <source>请上传医学死亡证明或户口注销证明</source>
+        <translation>Please upload the medical death certificate or the household registration cancellation</translation>
+    </message>
+    <message>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>一年级</source>
+        <translation>Grade 1</translation>
+    </message>
+    <message>
+        <source>二年级</source>
+        <translation>Grade 2</translation>
+    </message>
+    <message>
+        <source>三年级</source>
+        <translation>Grade 3</translation>
+    </message>
+    <message>
+        <source>四年级</source>
+        <translation>Grade 4</translation>
+    </message>
+    <message>
+        <source>五年级</source>
+        <translation>Grade 5</translation>
+    </message>
+    <message>
+        <source>六年级</source>
+        <translation>Grade 6</translation>
+    </message>
+    <message>
+        <source>七年级（初一）</source>
+        <translation>Grade 7 (junior 1)</translation>
+    </message>
+    <message>
+        <source>八年级（初二）</source>
+        <translation>Grade 8 (junior 2)</translation>
+    </message>
+    <message>
+        <source>九年级（初三）</source>
+        <translation>Grade 9 (junior 3)</translation>
+    </message>
+    <message>
+        <source>留守</source>
+        <translation>Left-behind</translation>
+    </message>
+    <message>
+        <source>随迁</source>
+        <translation>Migrant</translation>
+    </message>
+    <message>
+        <source>残疾</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>脱贫户/建档立卡</source>
+        <translation>Poverty-alleviated / registered poor</translation>
+    </message>
+    <message>
+        <source>低保</source>
+        <translation>Minimum living allowance</translation>
+    </message>
+    <message>
+        <source>孤儿</source>
+        <translation>Orphan</translation>
+    </message>
+    <message>
+        <source>寄宿</source>
+        <translation>Boarder</translation>
+    </message>
+    <message>
+        <source>本地在校</source>
+        <translation>At school locally</translation>
+    </message>
+    <message>
+        <source>外地就读</source>
+        <translation>Studying elsewhere</translation>
+    </message>
+    <message>
+        <source>随班就读</source>
+        <translation>Inclusive class</translation>
+    </message>
+    <message>
+        <source>特教学校</source>
+        <translation>Special education school</translation>
+    </message>
+    <message>
+        <source>送教上门</source>
+        <translation>Home schooling</translation>
+    </message>
+    <message>
+        <source>缓学</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <source>免学</source>
+        <translation>Exempted</translation>
+    </message>
+    <message>
+        <source>未入学</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>迁出</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <source>港澳台居民居住证</source>
+        <translation>HK/Macao/Taiwan residence permit</translation>
+    </message>
+    <message>
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <source>无证件</source>
+        <translation>No ID document</translation>
+    </message>
+    <message>
+        <source>农业户口</source>
+        <translation>Agricultural hukou</translation>
+    </message>
+    <message>
+        <source>非农业户口</source>
+        <translation>Non-agricultural hukou</translation>
+    </message>
+    <message>
+        <source>居民户口</source>
+        <translation>Resident hukou</translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>单亲外出</source>
+        <translation>One parent away</translation>
+    </message>
+    <message>
+        <source>双亲外出</source>
+        <translation>Both parents away</translation>
+    </message>
+    <message>
+        <source>视力</source>
+        <translation>Visual</translation>
+    </message>
+    <message>
+        <source>听力</source>
+        <translation>Hearing</translation>
+    </message>
+    <message>
+        <source>言语</source>
+        <translation>Speech</translation>
+    </message>
+    <message>
+        <source>肢体</source>
+        <translation>Physical</translation>
+    </message>
+    <message>
+        <source>智力</source>
+        <translation>Intellectual</translation>
+    </message>
+    <message>
+        <source>精神</source>
+        <translation>Mental</translation>
+    </message>
+    <message>
+        <source>多重</source>
+        <translation>Multiple</translation>
+    </message>
+    <message>
+        <source>父亲</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <source>母亲</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <source>祖父</source>
+        <translation>Paternal grandfather</translation>
+    </message>
+    <message>
+        <source>祖母</source>
+        <translation>Paternal grandmother</translation>
+    </message>
+    <message>
+        <source>外祖父</source>
+        <translation>Maternal grandfather</translation>
+    </message>
+    <message>
+        <source>外祖母</source>
+        <translation>Maternal grandmother</translation>
+    </message>
+    <message>
+        <source>其他亲属</source>
+        <translation>Other relative</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>教师</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>班主任</source>
+        <translation>Class teacher</translation>
+    </message>
+    <message>
+        <source>校长</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>副校长</source>
+        <translation>Vice-principal</translation>
+    </message>
+    <message>
+        <source>乡镇干部</source>
+        <translation>Township official</translation>
+    </message>
+    <message>
+        <source>村干部</source>
+        <translation>Village official</translation>
+    </message>
+    <message>
+        <source>教育局</source>
+        <translation>Education bureau</translation>
+    </message>
+    <message>
+        <source>小学</source>
+        <translation>Primary school</translation>
+    </message>
+    <message>
+        <source>初中</source>
+        <translation>Junior secondary school</translation>
+    </message>
+    <message>
+        <source>九年一贯制</source>
+        <translation>Nine-year school</translation>
+    </message>
+    <message>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>乡镇（街道）教育办</source>
+        <translation>Township (subdistrict) education office</translation>
+    </message>
+    <message>
+        <source>缺课</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>疑似辍学</source>
+        <translation>Suspected dropout</translation>
+    </message>
+    <message>
+        <source>劝返中</source>
+        <translation>Persuading back</translation>
+    </message>
+    <message>
+        <source>已返校</source>
+        <translation>Back at school</translation>
+    </message>
+    <message>
+        <source>已销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>一访</source>
+        <translation>1st visit</translation>
+    </message>
+    <message>
+        <source>二访</source>
+        <translation>2nd visit</translation>
+    </message>
+    <message>
+        <source>三访</source>
+        <translation>3rd visit</translation>
+    </message>
+    <message>
+        <source>跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>班主任家访</source>
+        <translation>Class teacher&apos;s home visit</translation>
+    </message>
+    <message>
+        <source>校长/防辍小组家访</source>
+        <translation>Principal / dropout-prevention team visit</translation>
+    </message>
+    <message>
+        <source>联合村（居）委会家访</source>
+        <translation>Joint visit with the village committee</translation>
+    </message>
+    <message>
+        <source>跟进劝返</source>
+        <translation>Follow-up persuasion</translation>
+    </message>
+    <message>
+        <source>家访</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone call</translation>
+    </message>
+    <message>
+        <source>到务工地</source>
+        <translation>Visit at the workplace</translation>
+    </message>
+    <message>
+        <source>厌学/学习困难</source>
+        <translation>Dislikes school / learning difficulties</translation>
+    </message>
+    <message>
+        <source>家庭经济困难</source>
+        <translation>Family financial hardship</translation>
+    </message>
+    <message>
+        <source>上学远/交通不便</source>
+        <translation>School too far / poor transport</translation>
+    </message>
+    <message>
+        <source>因病</source>
+        <translation>Illness</translation>
+    </message>
+    <message>
+        <source>因残</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>外出务工/随父母外出</source>
+        <translation>Working away / left with parents</translation>
+    </message>
+    <message>
+        <source>早婚</source>
+        <translation>Early marriage</translation>
+    </message>
+    <message>
+        <source>监护缺失/家庭变故</source>
+        <translation>No guardian care / family crisis</translation>
+    </message>
+    <message>
+        <source>支持配合</source>
+        <translation>Supportive</translation>
+    </message>
+    <message>
+        <source>犹豫观望</source>
+        <translation>Hesitant</translation>
+    </message>
+    <message>
+        <source>消极应付</source>
+        <translation>Passive</translation>
+    </message>
+    <message>
+        <source>拒不配合</source>
+        <translation>Refuses to cooperate</translation>
+    </message>
+    <message>
+        <source>父母</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <source>祖父母/外祖父母</source>
+        <translation>Grandparents</translation>
+    </message>
+    <message>
+        <source>其他监护人</source>
+        <translation>Other guardian</translation>
+    </message>
+    <message>
+        <source>学生本人</source>
+        <translation>The pupil</translation>
+    </message>
+    <message>
+        <source>未见到人</source>
+        <translation>Nobody met</translation>
+    </message>
+    <message>
+        <source>承诺返校</source>
+        <translation>Promised to return</translation>
+    </message>
+    <message>
+        <source>拒绝</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>无法联系</source>
+        <translation>Unreachable</translation>
+    </message>
+    <message>
+        <source>已复学</source>
+        <translation>Returned to school</translation>
+    </message>
+    <message>
+        <source>转学</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <source>乡镇教育执法组</source>
+        <translation>Township education enforcement team</translation>
+    </message>
+    <message>
+        <source>公安</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>人社</source>
+        <translation>Human resources and social security</translation>
+    </message>
+    <message>
+        <source>市场监管</source>
+        <translation>Market regulation</translation>
+    </message>
+    <message>
+        <source>民政</source>
+        <translation>Civil affairs</translation>
+    </message>
+    <message>
+        <source>司法</source>
+        <translation>Justice</translation>
+    </message>
+    <message>
+        <source>妇联</source>
+        <translation>Women&apos;s federation</translation>
+    </message>
+    <message>
+        <source>残联</source>
+        <translation>Disabled persons&apos; federation</translation>
+    </message>
+    <message>
+        <source>其他部门</source>
+        <translation>Other department</translation>
+    </message>
+    <message>
+        <source>依法督促监护人送子女入学</source>
+        <translation>Require the guardians by law to send the child to school</translation>
+    </message>
+    <message>
+        <source>监护人不履行监护职责</source>
+        <translation>Guardians not fulfilling their duty of care</translation>
+    </message>
+    <message>
+        <source>非法招用童工</source>
+        <translation>Illegal employment of child labour</translation>
+    </message>
+    <message>
+        <source>家庭困难救助</source>
+        <translation>Relief for family hardship</translation>
+    </message>
+    <message>
+        <source>法律援助、依法督促</source>
+        <translation>Legal aid and enforcement</translation>
+    </message>
+    <message>
+        <source>早婚、家庭教育指导</source>
+        <translation>Early marriage; guidance on family education</translation>
+    </message>
+    <message>
+        <source>残疾儿童康复与送教</source>
+        <translation>Rehabilitation and home schooling for disabled children</translation>
+    </message>
+    <message>
+        <source>开始缺课，建立个案</source>
+        <translation>Absence began; case opened</translation>
+    </message>
+    <message>
+        <source>列为疑似辍学</source>
+        <translation>Listed as suspected dropout</translation>
+    </message>
+    <message>
+        <source>再次缺课</source>
+        <translation>Absent again</translation>
+    </message>
+    <message>
+        <source>返校</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>走访</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>报送情况报告</source>
+        <translation>Report sent</translation>
+    </message>
+    <message>
+        <source>发出限期返校通知书</source>
+        <translation>Issue return notice</translation>
+    </message>
+    <message>
+        <source>转介相关部门</source>
+        <translation>Referred to a department</translation>
+    </message>
+    <message>
+        <source>部门回复</source>
+        <translation>Department&apos;s answer</translation>
+    </message>
+    <message>
+        <source>认定辍学</source>
+        <translation>Dropout confirmed</translation>
+    </message>
+    <message>
+        <source>销号</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <source>重新开启</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>一访：班主任家访</source>
+        <translation>1st visit: class teacher&apos;s home visit</translation>
+    </message>
+    <message>
+        <source>二访：校长/防辍小组家访</source>
+        <translation>2nd visit: principal / dropout-prevention team</translation>
+    </message>
+    <message>
+        <source>三访：联合村（居）委会家访</source>
+        <translation>3rd visit: joint visit with the village committee</translation>
+    </message>
+    <message>
+        <source>报送辍学学生情况报告</source>
+        <translation>Send the dropout report</translation>
+    </message>
+    <message>
+        <source>核查通知书期限（是否按期返校）</source>
+        <translation>Check the notice deadline (back in time?)</translation>
+    </message>
+    <message>
+        <source>劝返无效：认定辍学或转介</source>
+        <translation>Persuasion failed: confirm the dropout or refer</translation>
+    </message>
+    <message>
+        <source>催问部门回复</source>
+        <translation>Chase the department&apos;s answer</translation>
+    </message>
+    <message>
+        <source>超龄</source>
+        <translation>Over age</translation>
+    </message>
+    <message>
+        <source>低龄</source>
+        <translation>Under age</translation>
+    </message>
+    <message>
+        <source>假日</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <source>调休上课</source>
+        <translation>Make-up school day</translation>
+    </message>
+    <message>
+        <source>G字头（身份证件号）</source>
+        <translation>G (ID number)</translation>
+    </message>
+    <message>
+        <source>J字头（无身份证件，系统编号）</source>
+        <translation>J (no ID document, system number)</translation>
+    </message>
+    <message>
+        <source>L字头（临时学籍号）</source>
+        <translation>L (temporary student number)</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>查看学生</source>
+        <translation>View pupils</translation>
+    </message>
+    <message>
+        <source>登记学生</source>
+        <translation>Register pupils</translation>
+    </message>
+    <message>
+        <source>修改学生信息</source>
+        <translation>Edit pupils&apos; details</translation>
+    </message>
+    <message>
+        <source>删除学生</source>
+        <translation>Delete pupils</translation>
+    </message>
+    <message>
+        <source>办理学籍异动</source>
+        <translation>Record status changes</translation>
+    </message>
+    <message>
+        <source>查看适龄儿童</source>
+        <translation>View school-age children</translation>
+    </message>
+    <message>
+        <source>修改适龄儿童登记</source>
+        <translation>Edit the children register</translation>
+    </message>
+    <message>
+        <source>查看证明材料</source>
+        <translation>View proof documents</translation>
+    </message>
+    <message>
+        <source>管理账户</source>
+        <translation>Manage accounts</translation>
+    </message>
+    <message>
+        <source>查看审计日志</source>
+        <translation>View the audit log</translation>
+    </message>
+    <message>
+        <source>导出审计日志</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>备份数据库</source>
+        <translation>Back up the database</translation>
+    </message>
+    <message>
+        <source>从备份恢复数据库</source>
+        <translation>Restore the database from a backup</translation>
+    </message>
+    <message>
+        <source>修改系统设置</source>
+        <translation>Change the settings</translation>
+    </message>
+    <message>
+        <source>导入名册</source>
+        <translation>Import rosters</translation>
+    </message>
+    <message>
+        <source>导出台账</source>
+        <translation>Export ledgers</translation>
+    </message>
+    <message>
+        <source>查看报表</source>
+        <translation>View reports</translation>
+    </message>
+    <message>
+        <source>制作责任状</source>
+        <translation>Make responsibility letters</translation>
+    </message>
+    <message>
+        <source>同步数据</source>
+        <translation>Synchronise data</translation>
+    </message>
+    <message>
+        <source>配对站点、导出和导入同步包</source>
+        <translation>Pair sites, export and import sync packages</translation>
+    </message>
+    <message>
+        <source>查看控辍个案和待办</source>
+        <translation>View dropout cases and the to-do list</translation>
+    </message>
+    <message>
+        <source>登记缺课、家访和返校</source>
+        <translation>Record absences, visits and returns</translation>
+    </message>
+    <message>
+        <source>办理控辍个案（包保责任人、情况报告、认定辍学）</source>
+        <translation>Run dropout cases (responsible persons, reports, confirming dropouts)</translation>
+    </message>
+    <message>
+        <source>发出限期返校通知书、转介部门、销号</source>
+        <translation>Issue return notices, refer to departments, close cases</translation>
+    </message>
+    <message>
+        <source>管理本站点的全部数据、账户、备份与设置</source>
+        <translation>Manages all of this site&apos;s data, accounts, backups and settings</translation>
+    </message>
+    <message>
+        <source>查看全部学校和乡镇的数据、报表与审计日志，不直接修改学籍</source>
+        <translation>Sees the data, reports and audit log of all schools and townships; does not edit student records</translation>
+    </message>
+    <message>
+        <source>管理本乡镇的学生和适龄儿童，办理学籍异动</source>
+        <translation>Manages the township&apos;s pupils and school-age children and records status changes</translation>
+    </message>
+    <message>
+        <source>管理本校学生，办理学籍异动</source>
+        <translation>Manages the school&apos;s pupils and records status changes</translation>
+    </message>
+    <message>
+        <source>查看并修改本校（或所带班级）学生的信息</source>
+        <translation>Views and edits the pupils of the school (or of own classes)</translation>
+    </message>
+    <message>
+        <source>同步包</source>
+        <translation>Sync package</translation>
+    </message>
+    <message>
+        <source>回执</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>责任书模板</source>
+        <translation>Letter template</translation>
+    </message>
+    <message>
+        <source>审计日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>教职工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>班级</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>校历</source>
+        <translation>School calendar</translation>
+    </message>
+    <message>
+        <source>校历日期</source>
+        <translation>Calendar day</translation>
+    </message>
+    <message>
+        <source>学生</source>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <source>适龄儿童</source>
+        <translation>School-age child</translation>
+    </message>
+    <message>
+        <source>监护人</source>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>学籍异动</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <source>劝返个案</source>
+        <translation>Dropout case</translation>
+    </message>
+    <message>
+        <source>个案记录</source>
+        <translation>Case record</translation>
+    </message>
+    <message>
+        <source>转介</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>限期返校通知书</source>
+        <translation>Return notice</translation>
+    </message>
+    <message>
+        <source>责任状</source>
+        <translation>Responsibility letter</translation>
+    </message>
+    <message>
+        <source>证明材料</source>
+        <translation>Proof document</translation>
+    </message>
+    <message>
+        <source>同步冲突</source>
+        <translation>Sync conflict</translation>
+    </message>
+    <message>
+        <source>每日</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>On exit</translation>
+    </message>
+    <message>
+        <source>手动</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>导入前</source>
+        <translation>Before import</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>审计记录</source>
+        <translation>Audit entries</translation>
+    </message>
+    <message>
+        <source>新建</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>出生日期</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>民族</source>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <source>身份证件号</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <source>学籍号</source>
+        <translation>Student number</translation>
+    </message>
+    <message>
+        <source>户籍地址</source>
+        <translation>Registered address</translation>
+    </message>
+    <message>
+        <source>户口性质</source>
+        <translation>Hukou type</translation>
+    </message>
+    <message>
+        <source>户籍乡镇</source>
+        <translation>Registered township</translation>
+    </message>
+    <message>
+        <source>现住址</source>
+        <translation>Current address</translation>
+    </message>
+    <message>
+        <source>年级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>入学日期</source>
+        <translation>Enrolment date</translation>
+    </message>
+    <message>
+        <source>留守情况</source>
+        <translation>Left-behind status</translation>
+    </message>
+    <message>
+        <source>随迁子女</source>
+        <translation>Migrant child</translation>
+    </message>
+    <message>
+        <source>残疾类型</source>
+        <translation>Disability type</translation>
+    </message>
+    <message>
+        <source>安置方式</source>
+        <translation>Placement</translation>
+    </message>
+    <message>
+        <source>亲情监护人</source>
+        <translation>Mentor teacher</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>学籍状态</source>
+        <translation>Enrolment status</translation>
+    </message>
+    <message>
+        <source>监护人1</source>
+        <translation>Guardian 1</translation>
+    </message>
+    <message>
+        <source>监护人1姓名</source>
+        <translation>Guardian 1 name</translation>
+    </message>
+    <message>
+        <source>监护人1关系</source>
+        <translation>Guardian 1 relation</translation>
+    </message>
+    <message>
+        <source>监护人1电话</source>
+        <translation>Guardian 1 phone</translation>
+    </message>
+    <message>
+        <source>监护人1工作单位</source>
+        <translation>Guardian 1 workplace</translation>
+    </message>
+    <message>
+        <source>监护人1外出务工</source>
+        <translation>Guardian 1 working away</translation>
+    </message>
+    <message>
+        <source>监护人2</source>
+        <translation>Guardian 2</translation>
+    </message>
+    <message>
+        <source>监护人2姓名</source>
+        <translation>Guardian 2 name</translation>
+    </message>
+    <message>
+        <source>监护人2关系</source>
+        <translation>Guardian 2 relation</translation>
+    </message>
+    <message>
+        <source>监护人2电话</source>
+        <translation>Guardian 2 phone</translation>
+    </message>
+    <message>
+        <source>监护人2工作单位</source>
+        <translation>Guardian 2 workplace</translation>
+    </message>
+    <message>
+        <source>监护人2外出务工</source>
+        <translation>Guardian 2 working away</translation>
+    </message>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>所属乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>所带班级</source>
+        <translation>Classes taught</translation>
+    </message>
+    <message>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>锁定至</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>备份文件夹</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>自动锁定（分钟）</source>
+        <translation>Auto-lock (minutes)</translation>
+    </message>
+    <message>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <source>备份时间</source>
+        <translation>Backup time</translation>
+    </message>
+    <message>
+        <source>站点类型</source>
+        <translation>Site type</translation>
+    </message>
+    <message>
+        <source>未入学/疑似失学</source>
+        <translation>Not enrolled / possibly out of school</translation>
+    </message>
+    <message>
+        <source>外地就读无证明</source>
+        <translation>Studying elsewhere without proof</translation>
+    </message>
+    <message>
+        <source>户籍在本地未登记</source>
+        <translation>Registered here but not in the children register</translation>
+    </message>
+    <message>
+        <source>超龄/低龄</source>
+        <translation>Over / under age</translation>
+    </message>
+    <message>
+        <source>重复登记</source>
+        <translation>Registered twice</translation>
+    </message>
+    <message>
+        <source>不在适龄范围</source>
+        <translation>Not of school age</translation>
+    </message>
+    <message>
+        <source>适龄儿童登记中有此人，但查不到在读或休学的学籍，也没有经批准的缓学、免学等情况</source>
+        <translation>In the children register, but with no enrolled or suspended student record and no approved deferral or exemption</translation>
+    </message>
+    <message>
+        <source>登记为外地就读，但没有上传就读证明（学籍证明、在校证明等）</source>
+        <translation>Registered as studying elsewhere, but no proof (student record or enrolment certificate) was uploaded</translation>
+    </message>
+    <message>
+        <source>学生户籍在本乡镇，在校就读，但适龄儿童登记（户籍儿童名单）中没有此人</source>
+        <translation>The pupil&apos;s hukou is in this township and the pupil is at school, but is missing from the children register</translation>
+    </message>
+    <message>
+        <source>学生所在年级与按出生日期应在的年级相差超过允许的年级数</source>
+        <translation>The pupil&apos;s grade differs from the grade expected by date of birth by more than allowed</translation>
+    </message>
+    <message>
+        <source>同一身份证件号有两条以上在读学籍，或在适龄儿童登记中重复出现</source>
+        <translation>The same ID number has two or more active student records, or appears twice in the children register</translation>
+    </message>
+    <message>
+        <source>户籍儿童名单中不满6周岁或已满16周岁的儿童，不属于适龄儿童，不作失学处理</source>
+        <translation>Children in the register under 6 or aged 16 and over are not of school age and are not counted as out of school</translation>
+    </message>
+    <message>
+        <source>七年级</source>
+        <translation>Grade 7</translation>
+    </message>
+    <message>
+        <source>八年级</source>
+        <translation>Grade 8</translation>
+    </message>
+    <message>
+        <source>九年级</source>
+        <translation>Grade 9</translation>
+    </message>
+    <message>
+        <source>脱贫户</source>
+        <translation>Poverty-alleviated</translation>
+    </message>
+    <message>
+        <source>年级班级</source>
+        <translation>Grade and class</translation>
+    </message>
+    <message>
+        <source>辍学日期</source>
+        <translation>Dropout date</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>现在的学籍状态</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <source>个案编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <source>个案状态</source>
+        <translation>Case status</translation>
+    </message>
+    <message>
+        <source>应办事项</source>
+        <translation>Due action</translation>
+    </message>
+    <message>
+        <source>到期日</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>户籍村</source>
+        <translation>Registered village</translation>
+    </message>
+    <message>
+        <source>登记情况</source>
+        <translation>Registered situation</translation>
+    </message>
+    <message>
+        <source>入学率中计为</source>
+        <translation>Counted in the enrolment rate as</translation>
+    </message>
+    <message>
+        <source>已逾期的走访</source>
+        <translation>Overdue visits</translation>
+    </message>
+    <message>
+        <source>今天到期的走访</source>
+        <translation>Visits due today</translation>
+    </message>
+    <message>
+        <source>待报送的情况报告</source>
+        <translation>Reports to send</translation>
+    </message>
+    <message>
+        <source>限期返校通知书已过期限</source>
+        <translation>Return notices past their deadline</translation>
+    </message>
+    <message>
+        <source>{n}天无进展的个案</source>
+        <translation>Cases with no progress for {n} days</translation>
+    </message>
+    <message>
+        <source>已返校待销号</source>
+        <translation>Back at school, waiting to be closed</translation>
+    </message>
+    <message>
+        <source>按“三访一报告”应当走访而还没有登记的</source>
+        <translation>Visits due under &quot;three visits and a report&quot; that have not been recorded</translation>
+    </message>
+    <message>
+        <source>今天应当走访的</source>
+        <translation>Visits due today</translation>
+    </message>
+    <message>
+        <source>三访后应报送乡镇政府和教育局的书面报告</source>
+        <translation>Written reports due to the township government and the education bureau after the third visit</translation>
+    </message>
+    <message>
+        <source>通知书期限已过，请核查学生是否返校，并决定下一步（转介、认定辍学）</source>
+        <translation>The notice&apos;s deadline has passed: check whether the pupil is back and decide the next step (referral, confirming the dropout)</translation>
+    </message>
+    <message>
+        <source>很久没有走访、通知或转介记录的个案</source>
+        <translation>Cases without a visit, notice or referral for a long time</translation>
+    </message>
+    <message>
+        <source>学生已返校，请核实后销号</source>
+        <translation>The pupil is back: check and close the case</translation>
+    </message>
+    <message>
+        <source>学籍变动月报</source>
+        <translation>Monthly status change report</translation>
+    </message>
+    <message>
+        <source>辍学情况月报</source>
+        <translation>Monthly dropout report</translation>
+    </message>
+    <message>
+        <source>学籍变动月报和辍学情况月报</source>
+        <translation>Monthly status change and dropout reports</translation>
+    </message>
+    <message>
+        <source>已发放</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>已签回</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>已考核</source>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>一票否决</source>
+        <translation>Vetoed</translation>
+    </message>
+    <message>
+        <source>学校与班主任</source>
+        <translation>School and class teacher</translation>
+    </message>
+    <message>
+        <source>乡镇与村（居）委会</source>
+        <translation>Township and village committee</translation>
+    </message>
+    <message>
+        <source>学校与家长（家长承诺书）</source>
+        <translation>School and parents (parents&apos; pledge)</translation>
+    </message>
+    <message>
+        <source>村（居）委会</source>
+        <translation>Village committee</translation>
+    </message>
+    <message>
+        <source>学生家长</source>
+        <translation>Parents</translation>
+    </message>
+    <message>
+        <source>适龄儿童台账</source>
+        <translation>School-age children ledger</translation>
+    </message>
+    <message>
+        <source>本乡镇适龄儿童少年登记，含就读情况和在读学籍</source>
+        <translation>The township&apos;s register of school-age children, with their situation and enrolment</translation>
+    </message>
+    <message>
+        <source>疑似辍学学生台账</source>
+        <translation>Suspected dropouts ledger</translation>
+    </message>
+    <message>
+        <source>“三访一报告”中的疑似辍学学生，以及核查比对发现的失学儿童</source>
+        <translation>Suspected dropouts from the &quot;three visits and a report&quot; casework, and out-of-school children found by the cross-check</translation>
+    </message>
+    <message>
+        <source>辍学学生台账</source>
+        <translation>Dropouts ledger</translation>
+    </message>
+    <message>
+        <source>学籍状态为辍学的学生，含辍学日期、原因和劝返情况</source>
+        <translation>Pupils whose status is dropped out, with the dropout date, reason and persuasion</translation>
+    </message>
+    <message>
+        <source>学生名册</source>
+        <translation>Student roster</translation>
+    </message>
+    <message>
+        <source>学生学籍名册，可用“导入名册”重新导入</source>
+        <translation>The student roster; can be imported again with &quot;Import roster&quot;</translation>
+    </message>
+    <message>
+        <source>家访记录台账</source>
+        <translation>Home visits ledger</translation>
+    </message>
+    <message>
+        <source>个案中的家访（三访与跟进）记录</source>
+        <translation>The home visits (three visits and follow-ups) recorded in cases</translation>
+    </message>
+    <message>
+        <source>身份证件类型</source>
+        <translation>ID document type</translation>
+    </message>
+    <message>
+        <source>学校名称</source>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <source>是否寄宿</source>
+        <translation>Boarder</translation>
+    </message>
+    <message>
+        <source>留守儿童</source>
+        <translation>Left-behind child</translation>
+    </message>
+    <message>
+        <source>监护人姓名</source>
+        <translation>Guardian&apos;s name</translation>
+    </message>
+    <message>
+        <source>与学生关系</source>
+        <translation>Relation to pupil</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone number</translation>
+    </message>
+    <message>
+        <source>第二监护人姓名</source>
+        <translation>Second guardian&apos;s name</translation>
+    </message>
+    <message>
+        <source>第二监护人关系</source>
+        <translation>Second guardian&apos;s relation</translation>
+    </message>
+    <message>
+        <source>第二监护人电话</source>
+        <translation>Second guardian&apos;s phone</translation>
+    </message>
+    <message>
+        <source>户籍村（社区）</source>
+        <translation>Registered village (community)</translation>
+    </message>
+    <message>
+        <source>居住地址</source>
+        <translation>Residential address</translation>
+    </message>
+    <message>
+        <source>就读情况</source>
+        <translation>Schooling situation</translation>
+    </message>
+    <message>
+        <source>外地就读学校</source>
+        <translation>School elsewhere</translation>
+    </message>
+    <message>
+        <source>批准单位</source>
+        <translation>Approving body</translation>
+    </message>
+    <message>
+        <source>缓（免）学期限</source>
+        <translation>Deferral (exemption) period</translation>
+    </message>
+    <message>
+        <source>缓（免）学起始日期</source>
+        <translation>Deferral (exemption) start</translation>
+    </message>
+    <message>
+        <source>缓（免）学截止日期</source>
+        <translation>Deferral (exemption) end</translation>
+    </message>
+    <message>
+        <source>学籍名册</source>
+        <translation>Student roster</translation>
+    </message>
+    <message>
+        <source>适龄儿童登记表</source>
+        <translation>Children register</translation>
+    </message>
+    <message>
+        <source>个案</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>待改密码</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>全站点</source>
+        <translation>Whole site</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2157,6 +3612,10 @@ If this keeps happening, please send that file to technical support.</translatio
         <translation>classes (%1): %2</translation>
     </message>
     <message>
+        <source>（必填）</source>
+        <translation> (required)</translation>
+    </message>
+    <message>
         <source>%1“%2”与台账完全一致，没有需要写入的变化，数据库未改动。</source>
         <translation>%1 &quot;%2&quot; matches the register exactly; there was nothing to write and the database was not changed.</translation>
     </message>
@@ -2491,6 +3950,14 @@ If this keeps happening, please send that file to technical support.</translatio
     <message>
         <source>责任书模板</source>
         <translation>Letter templates</translation>
+    </message>
+    <message>
+        <source>补全责任书文件</source>
+        <translation>Complete letter files</translation>
+    </message>
+    <message>
+        <source>正在补全上次中断时没有写完的责任书文件……</source>
+        <translation>Completing the letter files left unfinished by an interruption…</translation>
     </message>
 </context>
 <context>
@@ -4353,6 +5820,14 @@ If this keeps happening, please send that file to technical support.</translatio
         <translation>Needs the permission to pair sites and export and import sync packages (administrator)</translation>
     </message>
     <message>
+        <source>解除配对…</source>
+        <translation>Unpair…</translation>
+    </message>
+    <message>
+        <source>对方换了电脑或重装了软件时：解除配对后重新导入对方的站点卡片</source>
+        <translation>When the other site has a new computer or reinstalled the software: unpair it, then import its new site card</translation>
+    </message>
+    <message>
         <source>查看报告…</source>
         <translation>View report...</translation>
     </message>
@@ -4391,6 +5866,22 @@ If this keeps happening, please send that file to technical support.</translatio
     <message>
         <source>冲突（%1）</source>
         <translation>Conflicts (%1)</translation>
+    </message>
+    <message>
+        <source>解除与“%1”的配对吗？
+
+解除后不再接受它的同步包和回执，也不能再给它导出同步包。对方换了电脑或重装了软件时，请先电话核实，解除后重新导入它的新站点卡片并核对指纹；之后的同步包会重新带上全部记录（对方已有的记录不会重复）。</source>
+        <translation>Unpair from “%1”?
+
+After unpairing, its sync packages and receipts are no longer accepted and no packages can be exported for it. If the other site has a new computer or reinstalled the software, check by phone first, then import its new site card and compare the fingerprint; the following packages carry all records again (records it already has are not duplicated).</translation>
+    </message>
+    <message>
+        <source>解除配对</source>
+        <translation>Unpair</translation>
+    </message>
+    <message>
+        <source>已解除与“%1”的配对。</source>
+        <translation>Unpaired from “%1”.</translation>
     </message>
     <message>
         <source>同步文件被拒绝</source>
@@ -4481,6 +5972,10 @@ Give the file to the other site to import, then bring back the receipt it makes 
     <message>
         <source>（没有新的变更：这个同步包只告诉对方本站点的进度。）</source>
         <translation>(No new changes: this package only tells the other site how far this site has got.)</translation>
+    </message>
+    <message>
+        <source>另有 %1 行不属于本站点的范围（其他学校或乡镇的记录），没有发送，仍保留在本站点。</source>
+        <translation>%1 more rows are outside this site&apos;s scope (records of other schools or townships); they were not sent and stay at this site.</translation>
     </message>
     <message>
         <source>导入同步包或回执</source>
@@ -4658,6 +6153,18 @@ Give the file to the other site to import, then bring back the receipt it makes 
     <message>
         <source>……还有 %1 个未列出（最紧急的列在前面）</source>
         <translation>...and %1 more not listed (the most urgent come first)</translation>
+    </message>
+    <message>
+        <source>通知书期限 %1 已过，核查是否返校</source>
+        <translation>Notice deadline %1 has passed: check whether the pupil is back</translation>
+    </message>
+    <message>
+        <source>%1天没有任何记录</source>
+        <translation>Nothing recorded for %1 days</translation>
+    </message>
+    <message>
+        <source>；应办：%1</source>
+        <translation>; due: %1</translation>
     </message>
     <message>
         <source>目前没有到期或逾期的事项。</source>

@@ -7,12 +7,12 @@ from tests.i18n.source_scan import gui_modules, misfiled_calls, untranslated_lit
 
 STATUS = "a status value from the database, compared or used as a colour key, not shown text"
 WIDTH = "sample text that sizes a column, never shown"
+# One CJK character measured anywhere to size widgets by the font (fontMetrics), never shown.
+MEASURE = "中"
 # file → literal → why it stays Chinese. Data values (statuses, kinds, roles, code lists) are
 # stored and compared in Chinese; showing them translated is left for a later version.
 ALLOWED: dict[str, dict[str, str]] = {
     "accounts_page.py": {"已停用": STATUS, "已锁定": STATUS, "待改密码": STATUS},
-    "audit_page.py": {"中": "one CJK character measured to size columns"},
-    "crosscheck_page.py": {"中": "one CJK character measured to size columns"},
     "case_dialog.py": {
         role: "a staff role value (services' Staff.role) used to filter the lists of responsible persons"
         for role in ("校长", "副校长", "班主任", "教师", "乡镇干部", "村干部")
@@ -32,13 +32,17 @@ ALLOWED: dict[str, dict[str, str]] = {
         },
     },
     "i18n.py": {"简体中文": "a language's own name is shown untranslated in the language menu"},
+    "import_wizard_pages.py": {
+        "（必填）": "the mark services.import_source appends to a required field's label, recognised to translate it"
+    },
     "letters_register.py": {s: STATUS for s in ("已发放", "已签回", "已考核", "不合格", "一票否决")},
     "letters_templates.py": {
-        "【标题】\n【副标题】（{学年}学年）\n\n【签名栏】\n": "a new template's body: the letter markup, which is Chinese"
+        "【标题】\n【副标题】（{学年}学年）\n\n【签名栏】\n": "a new template's body: the letter markup, which is Chinese",
     },
     "paged_table_model.py": {"一二三四": WIDTH},
     "status_change_dialog.py": {"转入": STATUS, "转出": STATUS},
     "student_form.py": {"居民身份证": "the ID type code value (domain code list)", "在读": STATUS},
+    "todo_page.py": {"；应办：": "how services.todo joins a due action to its sentence, recognised to translate it"},
     "student_table_model.py": {
         **{s: STATUS for s in ("辍学", "休学", "转出", "毕业", "死亡", "无")},
         **{
@@ -50,7 +54,12 @@ ALLOWED: dict[str, dict[str, str]] = {
 
 
 def test_no_chinese_literal_outside_translation_calls() -> None:
-    found = [f for path in gui_modules() for f in untranslated_literals(path) if f.text not in ALLOWED.get(f.file, {})]
+    found = [
+        f
+        for path in gui_modules()
+        for f in untranslated_literals(path)
+        if f.text not in ALLOWED.get(f.file, {}) and f.text != MEASURE
+    ]
     assert not found, (
         'Chinese text that does not go through Qt\'s translation — wrap it in self.tr("…") (or '
         'QCoreApplication.translate("Context", "…"), QT_TRANSLATE_NOOP for constants), or add it to ALLOWED '
