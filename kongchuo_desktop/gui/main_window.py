@@ -32,6 +32,7 @@ from kongchuo_desktop.gui.accounts_page import AccountsPage
 from kongchuo_desktop.gui.audit_page import AuditPage
 from kongchuo_desktop.gui.children_page import ChildrenPage
 from kongchuo_desktop.gui.crosscheck_page import CrosscheckPage
+from kongchuo_desktop.gui.domain_labels import label as value_label
 from kongchuo_desktop.gui.letters_page import LettersPage
 from kongchuo_desktop.gui.register_page import RegisterPage
 from kongchuo_desktop.gui.service_errors import show_service_error
@@ -166,8 +167,12 @@ class MainWindow(QMainWindow):
         self.keep_layout = keep_layout
         self._tables: list[TableMemory] = []  # column widths and sort order of the pages made so far
         self.geometry_restored = keep_layout and restore_window(self)  # gui.app maximises it when False
-        site_label = QLabel(self.tr("站点：%1（%2）").replace("%1", site.name).replace("%2", site.type_label))
-        user_label = QLabel(self.tr("当前用户：%1（%2）").replace("%1", actor.display_name).replace("%2", actor.role))
+        site_label = QLabel(
+            self.tr("站点：%1（%2）").replace("%1", site.name).replace("%2", value_label(site.type_label))
+        )
+        user_label = QLabel(
+            self.tr("当前用户：%1（%2）").replace("%1", actor.display_name).replace("%2", value_label(actor.role))
+        )
         for label in (site_label, user_label):
             label.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addWidget(site_label)

@@ -119,9 +119,13 @@ class TodoPage(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         # Widths grow with 设置 → 字体大小. The group headings span the row: the pupil column holds
         # only names, so that 应办事项 keeps some room at 特大 too.
-        char = self.tree.fontMetrics().horizontalAdvance("中")
+        metrics = self.tree.fontMetrics()
+        char = metrics.horizontalAdvance("中")
         for column, chars in ((0, 12), (1, 15), (2, 6), (4, 7), (5, 5)):
             self.tree.setColumnWidth(column, chars * char + 8)
+        # The case status in the interface language ("Suspected dropout" is longer than 疑似辍学).
+        widest = max(metrics.horizontalAdvance(label(status)) for status in esc.CASE_STATUSES)
+        self.tree.setColumnWidth(2, max(6 * char, widest + char) + 8)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -154,7 +158,9 @@ class TodoPage(QWidget):
         bold.setBold(True)
         self.tree.clear()
         for group in t.groups:
-            head = QTreeWidgetItem([self.tr("%1（%2）").replace("%1", self._group_title(group)).replace("%2", str(group.count))])
+            head = QTreeWidgetItem(
+                [self.tr("%1（%2）").replace("%1", self._group_title(group)).replace("%2", str(group.count))]
+            )
             head.setData(0, GROUP_ROLE, group.key)
             head.setFont(0, bold)
             head.setToolTip(0, label(group.hint))
@@ -176,8 +182,14 @@ class TodoPage(QWidget):
                         self.tr("%1 天").replace("%1", str(item.days_late)) if item.days_late > 0 else self.tr("今天")
                     )
                 row = QTreeWidgetItem(
-                    [item.student_name, where, label(item.status), self._action_text(group.key, item, t.today),
-                     f"{item.due_on:%Y-%m-%d}", late]  # fmt: skip
+                    [
+                        item.student_name,
+                        where,
+                        label(item.status),
+                        self._action_text(group.key, item, t.today),
+                        f"{item.due_on:%Y-%m-%d}",
+                        late,
+                    ]  # fmt: skip
                 )
                 row.setData(0, CASE_ROLE, item.case_id)
                 row.setData(0, GROUP_ROLE, group.key)
