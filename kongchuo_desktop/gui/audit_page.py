@@ -172,9 +172,14 @@ class AuditPage(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        char = self.view.fontMetrics().horizontalAdvance("中")
+        metrics = self.view.fontMetrics()
+        char = metrics.horizontalAdvance("中")
         for column, chars in enumerate((4, 11, 7, 3, 5, 7, 12, 12, 12, 8)):
             header.resizeSection(column, chars * char + 16)
+        # Action and record hold coded labels: as wide as their longest one in the interface language.
+        for column, labels in ((3, ACTION_LABELS.values()), (4, ENTITY_LABELS.values())):
+            widest = max(metrics.horizontalAdvance(label(text)) for text in labels)
+            header.resizeSection(column, max(header.sectionSize(column), min(widest + 16, 12 * char)))
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
