@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from kongchuo_desktop.services.actor import SYSTEM
 from kongchuo_desktop.services.reports import counts, stepped
@@ -129,3 +129,17 @@ def test_values_out_of_the_packings_range_go_to_the_generic_query(db: Database) 
         assert stepped.stepped_back(session, None, _window(period)) == counts.stepped_back(
             session, None, _window(period)
         )
+
+
+def test_a_missing_covering_index_goes_to_the_generic_query(db: Database) -> None:
+    """The packed query names its index (INDEXED BY); a file without it still gets its report."""
+    period = Period(2024, 10)
+    with db.read_session() as session:
+        expected = counts.stepped_back(session, None, _window(period))
+        assert stepped.layout(session, school_year_of(TODAY)) is not None
+    with db.transaction(user="test") as session:
+        session.execute(text(f"DROP INDEX {stepped.PUPIL_INDEX}"))
+    with db.read_session() as session:
+        assert stepped.layout(session, school_year_of(TODAY)) is None
+        assert stepped.stepped_back(session, None, _window(period)) == expected
+    monthly_report(db, SYSTEM, period, today=TODAY)  # the whole report, too

@@ -68,7 +68,13 @@ class Layout:
 
 def layout(session: Session, current_year: int) -> Layout | None:
     """The packing offsets for this database, or None when some value does not fit (six reads of
-    index ends, a millisecond)."""
+    index ends, a millisecond). None too when the covering index is missing (a file whose schema
+    was damaged or hand-edited): the query names it, and SQLite refuses a missing INDEXED BY."""
+    has_index = session.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = :name"), {"name": PUPIL_INDEX}
+    ).first()
+    if has_index is None:
+        return None
     max_school = session.execute(select(func.max(literal_column("rowid"))).select_from(School)).scalar()
     if max_school is not None and max_school >= SCHOOLS:
         return None
