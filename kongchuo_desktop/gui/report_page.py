@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFrame,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -219,12 +221,25 @@ class ReportPage(QWidget):
                         item.setFont(f)
                     view.setItem(r, c, item)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            # A few rows stay visible whatever the font size; the tab scrolls when they do not fit.
+            rows = min(len(table.rows), 5) + 1
+            view.setMinimumHeight(view.horizontalHeader().sizeHint().height() + rows * view.fontMetrics().height() * 3 // 2)
             column.addWidget(view, 1)
         if part.notes:
             notes = QLabel("\n".join(self.tr("注：%1").replace("%1", n) for n in part.notes))
             notes.setWordWrap(True)
-            column.addWidget(notes)
-        return box
+            # The notes scroll after a few lines, so that at 大/特大 they do not squeeze the tables.
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setWidget(notes)
+            holder.setMaximumHeight(notes.fontMetrics().lineSpacing() * 5 + 8)
+            column.addWidget(holder)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(box)
+        return scroll
 
     def _suggested(self, suffix: str) -> str:
         assert self.report is not None
