@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 from kongchuo_desktop.services.sync.codec import table_of
 from kongchuo_desktop.services.sync.errors import SyncError
 from kongchuo_desktop.services.sync.policy import POLICY, TABLE_LABELS, Rule, children_of
-from kongchuo_desktop.services.sync.scope import Scope, scope_of
+from kongchuo_desktop.services.sync.scope import Scope, decide_by_columns, scope_of
 from kongchuo_desktop.services.sync.sites import direction
 from kongchuo_desktop.store.models import School, SyncPeer, SyncScopeMove, Township
 
@@ -241,17 +241,9 @@ class Authority:
 
     def _in_scope(self, table: str, row: dict[str, Any]) -> bool:
         """Whether this version of a row belongs to the scope (its parent: arriving or held here)."""
-        rule = self._rule(table)
-        if rule.kind == "global":
-            return True
-        if rule.kind in ("local", "up_only"):
-            return False
-        if rule.kind == "columns":
-            school = row.get(rule.school) if rule.school else None
-            township = row.get(rule.township) if rule.township else None
-            if school is None and township is None:
-                return rule.null_global
-            return self.scope.has_place(school, township, township_wide=rule.township_wide)
+        decided = decide_by_columns(self.scope, self._rule(table), row)
+        if decided is not None:
+            return decided
         parent = self._parent(table, row)
         if parent is None:
             return True

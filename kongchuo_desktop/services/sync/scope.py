@@ -47,6 +47,22 @@ def scope_of(session: Session, site_type: str, school_id: str | None, township_i
     return Scope(None, township_id, schools)
 
 
+def decide_by_columns(scope: Scope, rule: Rule, row: dict[str, Any]) -> bool | None:
+    """Whether `row` belongs to `scope` judged by its own columns under `rule`; None when that
+    depends on its parent row."""
+    if rule.kind == "global":
+        return True
+    if rule.kind in ("local", "up_only"):
+        return False
+    if rule.kind == "columns":
+        school = row.get(rule.school) if rule.school else None
+        township = row.get(rule.township) if rule.township else None
+        if school is None and township is None:
+            return rule.null_global
+        return scope.has_place(school, township, township_wide=rule.township_wide)
+    return None
+
+
 class ScopeFilter:
     """Decides, with a cache, whether rows belong to a scope."""
 
@@ -57,18 +73,7 @@ class ScopeFilter:
 
     def row_in(self, table: str, row: dict[str, Any]) -> bool | None:
         """The decision for one row from its own columns; None when it depends on a parent."""
-        rule: Rule = POLICY.get(table, POLICY["setting"])
-        if rule.kind == "global":
-            return True
-        if rule.kind in ("local", "up_only"):
-            return False
-        if rule.kind == "columns":
-            school = row.get(rule.school) if rule.school else None
-            township = row.get(rule.township) if rule.township else None
-            if school is None and township is None:
-                return rule.null_global
-            return self.scope.has_place(school, township, township_wide=rule.township_wide)
-        return None
+        return decide_by_columns(self.scope, POLICY.get(table, POLICY["setting"]), row)
 
     def parent_of(self, table: str, row: dict[str, Any]) -> tuple[str, str] | None:
         """(parent table, parent id) that decides a Via / Owner row; None: no parent (global)."""
