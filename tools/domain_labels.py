@@ -52,7 +52,7 @@ def _ledger_texts(ledgers: dict[str, Any]) -> list[str]:
 
 
 def _guardian_fields(field_label: Callable[[str], str]) -> list[str]:
-    # services.history composes "监护人1姓名" … from a field name: list the names it knows.
+    # services.field_labels composes "监护人1姓名" … from a field name: list the names it knows.
     subs = ("", "_name", "_relation", "_phone", "_workplace", "_away_working")
     return [field_label(f"guardian{n}{sub}") for n in (1, 2) for sub in subs]
 
@@ -142,9 +142,10 @@ SOURCES: tuple[Source, ...] = (
     Source(f"{ST}.backups", "COUNT_LABELS"),
     Source(f"{ST}.audit", "ACTION_LABELS"),
     Source(f"{ST}.audit", "ENTITY_LABELS"),
-    Source(f"{S}.history", "FIELD_LABELS"),
-    Source(f"{S}.history", "field_label", _guardian_fields),
-    Source(f"{S}.audit_log", "EXTRA_FIELD_LABELS"),
+    Source(f"{S}.field_labels", "FIELD_LABELS"),
+    Source(f"{S}.field_labels", "field_label", _guardian_fields),
+    Source(f"{S}.field_labels", "COMMON_FIELD_LABELS"),
+    Source(f"{S}.field_labels", "ENTITY_FIELD_LABELS"),
     Source(f"{S}.crosscheck", "LIST_LABELS"),
     Source(f"{S}.crosscheck", "LIST_HINTS"),
     Source(f"{S}.crosscheck", "grade_text", lambda grade_text: [grade_text(n) for n in range(1, 10)]),

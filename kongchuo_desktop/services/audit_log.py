@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import ValidationError
-from kongchuo_desktop.services.history import field_label
+from kongchuo_desktop.services.field_labels import field_label
 from kongchuo_desktop.store.audit import ACTION_LABELS, ENTITY_LABELS, ChainReport, check_chain
 from kongchuo_desktop.store.database import Database
 from kongchuo_desktop.store.models import AuditEntry, School, Site, Township
@@ -64,12 +64,8 @@ class AuditRow:
 
     @property
     def field_label(self) -> str:
-        """The field in Chinese where known."""
-        if not self.field:
-            return ""
-        if self.field == "name" and self.entity in ("school", "township", "site"):
-            return "名称"
-        return EXTRA_FIELD_LABELS.get(self.field) or field_label(self.field)
+        """The field in Chinese where known (services.field_labels)."""
+        return field_label(self.field, self.entity)
 
     @property
     def old_text(self) -> str:
@@ -82,12 +78,6 @@ class AuditRow:
         return _readable(self.field, self.new_value, self.names)
 
 
-EXTRA_FIELD_LABELS = {
-    "login_name": "用户名", "display_name": "姓名", "role": "角色", "township_id": "所属乡镇", "classes": "所带班级",
-    "password": "密码", "disabled": "停用", "locked_until": "锁定至", "backup_dir": "备份文件夹",
-    "idle_lock_minutes": "自动锁定（分钟）", "backup": "备份文件", "backup_taken_at": "备份时间",
-    "site_type": "站点类型",
-}  # fmt: skip
 _ID_FIELDS = {"school_id", "township_id", "hukou_township_id"}
 
 

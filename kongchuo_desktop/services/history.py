@@ -13,29 +13,9 @@ from kongchuo_desktop.domain.ethnicity import name_of
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import NotFoundError
+from kongchuo_desktop.services.field_labels import field_label
 from kongchuo_desktop.store.database import Database
 from kongchuo_desktop.store.models import Attachment, AuditEntry, School, Staff, StatusChange, Student, Township
-
-FIELD_LABELS = {
-    "name": "姓名", "sex": "性别", "birth_date": "出生日期", "ethnicity_code": "民族", "id_type": "证件类型",
-    "id_number": "身份证件号", "student_no": "学籍号", "hukou_address": "户籍地址", "hukou_nature": "户口性质",
-    "hukou_township_id": "户籍乡镇", "current_address": "现住址", "school_id": "学校", "grade": "年级",
-    "class_no": "班级", "enrolled_on": "入学日期", "boarding": "寄宿", "left_behind": "留守情况",
-    "migrant": "随迁子女", "disability_type": "残疾类型", "disability_arrangement": "安置方式",
-    "poverty": "脱贫户/建档立卡", "low_income": "低保", "orphan": "孤儿", "guardian_teacher_id": "亲情监护人",
-    "note": "备注", "status": "学籍状态", "deleted": "删除",
-}  # fmt: skip
-
-
-def field_label(name: str | None) -> str:
-    """The Chinese label of a field name (guardian fields included)."""
-    if name is None:
-        return ""
-    if name.startswith("guardian") and name[8:9] in "12":
-        rest = name[10:]
-        sub = {"name": "姓名", "relation": "关系", "phone": "电话", "workplace": "工作单位", "away_working": "外出务工"}
-        return f"监护人{name[8]}" + (sub.get(rest, rest) if rest else "")
-    return FIELD_LABELS.get(name, name)
 
 
 def _display(session: Session, field: str | None, value: str | None) -> str:
@@ -122,13 +102,13 @@ def student_history(db: Database, actor: Actor, student_id: str) -> list[History
                 continue  # shown by its status change
             old = _display(session, entry.field, entry.old_value)
             new = _display(session, entry.field, entry.new_value)
-            text = f"{field_label(entry.field)}：{old} → {new}"
+            text = f"{field_label(entry.field, 'student')}：{old} → {new}"
             if entry.reason:
                 text += f"（{entry.reason}）"
             events.append(HistoryEvent(local_time(entry.at), "删除" if entry.action == "delete" else "修改", text, entry.user))
         for entries in created.values():
             shown = [e for e in entries if e.field in ("name", "school_id", "grade", "class_no")]
-            text = "，".join(f"{field_label(e.field)}：{_display(session, e.field, e.new_value)}" for e in shown)
+            text = "，".join(f"{field_label(e.field, 'student')}：{_display(session, e.field, e.new_value)}" for e in shown)
             events.append(HistoryEvent(local_time(entries[0].at), "登记", f"登记入册（{text}）", entries[0].user))
         if actor.can(perms.CASE_READ):  # absences, visits and cases (issue 4)
             from kongchuo_desktop.services import clock

@@ -37,7 +37,8 @@ ENTITY_LABELS = {
     "guardian": "监护人", "attachment": "证明材料", "database": "数据库", "letter": "责任状",
     "case": "劝返个案", "visit": "家访", "absence": "缺课", "referral": "转介", "case_notice": "限期返校通知书",
     "school_calendar": "校历", "school_class": "班级", "calendar_day": "校历日期", "case_event": "个案记录",
-    "letter_template": "责任书模板", "sync": "同步",
+    "letter_template": "责任书模板", "sync": "同步", "sync_conflict": "同步冲突", "import_batch": "导入批次",
+    "demo": "演示数据",
 }  # fmt: skip
 
 # Columns in hash order (the digest covers every one of them, prev_hash included).

@@ -132,6 +132,7 @@ def test_a_conflict_on_a_school_names_the_schools(
     run = kongchuo("sync", "conflicts", "--db", str(bureau.path))
     assert run.returncode == 0, run.stderr
     assert f"金河镇第二小学（{sister.id}）" in run.stdout and f"满归镇中心学校（{far.id}）" in run.stdout
+    assert "学生的“学校”（student.school_id" in run.stdout  # the field in words, then its code name
     as_json = json.loads(kongchuo("sync", "conflicts", "--json", "--db", str(bureau.path)).stdout)
     texts = {c["winner_text"] for c in as_json["conflicts"]} | {c["loser_text"] for c in as_json["conflicts"]}
     assert {"金河镇第二小学", "满归镇中心学校"} <= texts

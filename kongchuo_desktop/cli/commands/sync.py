@@ -145,10 +145,13 @@ def _status(db: Any, args: argparse.Namespace) -> int:
 
 def _conflicts(db: Any, args: argparse.Namespace) -> int:
     from kongchuo_desktop.services.sync import list_conflicts
+    from kongchuo_desktop.services.sync.status import conflict_field_label
+    from kongchuo_desktop.services.sync_labels import table_label
 
     items = list_conflicts(db, cli_actor(db), open_only=not args.all)
     lines = [
-        f"{c.id}  {c.table_name}.{c.field}（记录 {c.record_id}）：当前值 {_shown(c.winner_value, c.winner_text)}，"
+        f"{c.id}  {table_label(c.table_name)}的“{conflict_field_label(c.table_name, c.field)}”"
+        f"（{c.table_name}.{c.field}，记录 {c.record_id}）：当前值 {_shown(c.winner_value, c.winner_text)}，"
         f"另一个值 {_shown(c.loser_value, c.loser_text)}，{'待处理' if c.status == 'open' else '已处理'}"
         for c in items
     ] or ["没有同步冲突"]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from kongchuo_desktop.services import permissions as perms
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import NotFoundError, ValidationError
-from kongchuo_desktop.services.history import field_label
+from kongchuo_desktop.services.field_labels import field_label
 from kongchuo_desktop.services.sync.cards import _audit
 from kongchuo_desktop.services.sync.codec import decoders, table_of
 from kongchuo_desktop.services.sync.export import sync_tables
@@ -26,6 +26,12 @@ from kongchuo_desktop.store.database import Database
 from kongchuo_desktop.store.models import SyncConflict, SyncPackageLog, SyncPeer
 
 AUDIT_ENTITY = {"dropout_case": "case"}
+
+
+def conflict_field_label(table: str, field: str | None) -> str:
+    """The Chinese label of a conflicting field, as the audit log names it (a school's name is
+    名称, a pupil's 姓名)."""
+    return field_label(field, AUDIT_ENTITY.get(table, table))
 """Synced table → the entity name the audit log uses for its rows, where they differ."""
 
 
@@ -178,5 +184,5 @@ def resolve_conflict(db: Database, actor: Actor, conflict_id: str, choice: str) 
         session.flush()
         choice_text = "改用另一个值" if choice == "other" else "保留当前值"
         _audit(session, "resolve", row.record_id, TABLE_LABELS.get(row.table_name, row.table_name),
-               f"{field_label(row.field)}：{choice_text}")  # fmt: skip
+               f"{conflict_field_label(row.table_name, row.field)}：{choice_text}")  # fmt: skip
         return replace(info, status=row.status, resolution=row.resolution)
