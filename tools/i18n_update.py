@@ -5,6 +5,10 @@ translations given as JSON, then lrelease each .ts into the .qm the app loads.
     python tools/i18n_update.py --export-missing new.json   # …and write the untranslated strings to fill in
     python tools/i18n_update.py --apply new.json         # merge {"Context": {"中文": "English"}} into the .ts
 
+A string with a count, self.tr("%n 天", "", n), is a plural ("numerus") message: its translation is a
+list of forms, one per plural form of the language (English: ["%n day", "%n days"]), in the JSON and
+in the .ts (<numerusform>); Qt picks the form by n and puts n in for %n.
+
 The .ts files are the one place translations live (Qt Linguist, `pyside6-linguist`, edits them too);
 lupdate keeps every translation whose Chinese source is unchanged and drops strings that are gone.
 Exit code 1 while a string is left untranslated (tests/i18n fails in the same case).
@@ -31,16 +35,24 @@ TARGET_LANGUAGES = ("en",)
 @dataclass(frozen=True)
 class Message:
     """One string of a .ts file: its context (class or translate() context), the Chinese source,
-    the translation ("" when none) and lupdate's state ("unfinished", "vanished", "obsolete" or "")."""
+    the translation ("" when none; a plural message's last, most general form) and lupdate's state
+    ("unfinished", "vanished", "obsolete" or ""); a plural message (numerus) has its forms too."""
 
     context: str
     source: str
     translation: str
     state: str
+    forms: tuple[str, ...] = ()
+    numerus: bool = False
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """What the translation consists of: the plural forms, or the one text."""
+        return self.forms if self.numerus else (self.translation,)
 
     @property
     def done(self) -> bool:
-        return bool(self.translation) and not self.state
+        return bool(self.texts) and all(self.texts) and not self.state
 
 
 def ts_file(language: str, folder: Path = TS_DIR) -> Path:
@@ -89,12 +101,17 @@ def read_messages(ts: Path) -> list[Message]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
+            numerus = message.get("numerus") == "yes"
+            forms = tuple(f.text or "" for f in translation.iter("numerusform")) if translation is not None else ()
+            text = (translation.text or "") if translation is not None else ""
             out.append(
                 Message(
                     name,
                     message.findtext("source") or "",
-                    (translation.text or "") if translation is not None else "",
+                    (forms[-1] if forms else "") if numerus else text,
                     (translation.get("type") or "") if translation is not None else "unfinished",
+                    forms if numerus else (),
+                    numerus,
                 )
             )
     return out
@@ -105,9 +122,23 @@ def missing(ts: Path) -> list[Message]:
     return [m for m in read_messages(ts) if not m.done]
 
 
-def apply(ts: Path, translations: dict[str, dict[str, str]]) -> int:
+def _set_forms(translation: ET.Element, forms: list[str], where: str) -> bool:
+    """Put a plural message's forms into its <numerusform>s (as many as lupdate made for the
+    language); a wrong number of forms or an empty one is reported and nothing is set."""
+    slots = list(translation.iter("numerusform"))
+    if len(forms) != len(slots) or not all(isinstance(f, str) and f for f in forms):
+        print(f"{where}: needs {len(slots)} non-empty forms (a JSON list), got {forms!r}; skipped", file=sys.stderr)
+        return False
+    for slot, form in zip(slots, forms, strict=True):
+        slot.text = form
+    return True
+
+
+def apply(ts: Path, translations: dict[str, dict[str, str | list[str]]]) -> int:
     """Write {context: {source: translation}} into `ts` (finished); returns how many were set.
-    Entries for strings the .ts does not hold are reported and skipped."""
+    A plural message (numerus, a %n count) takes a list with one form per plural form of the
+    language (English: ["%n day", "%n days"]); any other message a string. Entries for strings
+    the .ts does not hold, or of the wrong shape, are reported and skipped."""
     tree = ET.parse(ts)
     known: set[tuple[str, str]] = set()
     count = 0
@@ -118,12 +149,23 @@ def apply(ts: Path, translations: dict[str, dict[str, str]]) -> int:
             source = message.findtext("source") or ""
             known.add((name, source))
             text = wanted.get(source)
-            if not text:
+            if not text or (isinstance(text, list) and not any(text)):
                 continue
+            where = f"[{name}] {source}"
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
-            translation.text = text
+            if message.get("numerus") == "yes":
+                if not isinstance(text, list):
+                    print(f"{where}: a plural message needs a list of forms, got {text!r}; skipped", file=sys.stderr)
+                    continue
+                if not _set_forms(translation, text, where):
+                    continue
+            elif isinstance(text, list):
+                print(f"{where}: not a plural message, needs a string, got {text!r}; skipped", file=sys.stderr)
+                continue
+            else:
+                translation.text = text
             translation.attrib.pop("type", None)
             count += 1
     for name, entries in translations.items():
@@ -132,6 +174,15 @@ def apply(ts: Path, translations: dict[str, dict[str, str]]) -> int:
                 print(f"not in {ts.name} (changed or removed in the code?): [{name}] {source}", file=sys.stderr)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return count
+
+
+def write_missing(messages: list[Message], path: Path) -> None:
+    """Write `messages` as the JSON --apply reads: {context: {source: what is there so far}}, a
+    plural message's value being the list of its forms (["", ""] for a new English one)."""
+    grouped: dict[str, dict[str, str | list[str]]] = {}
+    for m in messages:
+        grouped.setdefault(m.context, {})[m.source] = list(m.forms) if m.numerus else m.translation
+    path.write_text(json.dumps(grouped, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def stale(ts: Path, language: str, root: Path = ROOT) -> list[tuple[str, str]]:
@@ -146,7 +197,9 @@ def stale(ts: Path, language: str, root: Path = ROOT) -> list[tuple[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Update resources/translations (lupdate, merge, lrelease).")
-    parser.add_argument("--apply", type=Path, metavar="FILE.json", help='merge {"Context": {"中文": "translation"}}')
+    parser.add_argument(
+        "--apply", type=Path, metavar="FILE.json", help='merge {"Context": {"中文": "translation" or [plural forms]}}'
+    )
     parser.add_argument("--export-missing", type=Path, metavar="FILE.json", help="write the untranslated strings")
     parser.add_argument("--language", choices=TARGET_LANGUAGES, action="append", help="only this language")
     args = parser.parse_args(argv)
@@ -168,12 +221,7 @@ def main(argv: list[str] | None = None) -> int:
             for m in todo:
                 print(f"  untranslated [{m.context}] {m.source}")
             if args.export_missing:
-                grouped: dict[str, dict[str, str]] = {}
-                for m in todo:
-                    grouped.setdefault(m.context, {})[m.source] = m.translation
-                args.export_missing.write_text(
-                    json.dumps(grouped, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-                )
+                write_missing(todo, args.export_missing)
                 print(f"  written to {args.export_missing}: fill in, then run with --apply {args.export_missing}")
     return status
 

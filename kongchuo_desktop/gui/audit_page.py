@@ -236,7 +236,7 @@ class AuditPage(QWidget):
         except ServiceError as exc:
             show_service_error(self, exc)
             return
-        self.count_label.setText(self.tr("共 %1 条记录").replace("%1", str(self.model.total)))
+        self.count_label.setText(self.tr("共 %n 条记录", "", self.model.total))
 
     def _ask_export_path(self) -> str:
         name = self.tr("审计日志-%1.xlsx").replace("%1", f"{dt.date.today():%Y%m%d}")
@@ -263,7 +263,7 @@ class AuditPage(QWidget):
             show_service_error(self, exc)
             return None
         QMessageBox.information(
-            self, self.tr("导出完成"), self.tr("已导出 %1 条记录到：\n%2").replace("%1", str(count)).replace("%2", str(target))
+            self, self.tr("导出完成"), self.tr("已导出 %n 条记录到：\n%1", "", count).replace("%1", str(target))
         )
         return target
 
@@ -281,7 +281,7 @@ class AuditPage(QWidget):
             return None
         if report.ok:
             self.chain_label.setStyleSheet(OK_STYLE)
-            self.chain_label.setText(self.tr("✔ 审计日志完整，没有被改动（共 %1 条记录）。").replace("%1", str(report.entries)))
+            self.chain_label.setText(self.tr("✔ 审计日志完整，没有被改动（共 %n 条记录）。", "", report.entries))
         else:
             assert report.problem is not None
             self.chain_label.setStyleSheet(BAD_STYLE)

@@ -165,9 +165,10 @@ class BackupDialog(QDialog):
         self.list.clear()
         for info in backups.list_backups(self._db):
             counts = info.counts
-            text = self.tr("%1  %2备份  学生 %3 人  %4 MB").replace("%1", info.taken_at.strftime("%Y-%m-%d %H:%M"))
-            text = text.replace("%2", label(info.facts.kind or "")).replace("%3", str(counts.get("students", 0)))
-            text = text.replace("%4", f"{info.facts.size / 1024 / 1024:.1f}")
+            text = self.tr("%1  %2备份  学生 %n 人  %3 MB", "", int(counts.get("students", 0)))
+            text = text.replace("%1", info.taken_at.strftime("%Y-%m-%d %H:%M"))
+            text = text.replace("%2", label(info.facts.kind or ""))
+            text = text.replace("%3", f"{info.facts.size / 1024 / 1024:.1f}")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, str(info.path))
             item.setToolTip(str(info.path))

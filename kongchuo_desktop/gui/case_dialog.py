@@ -218,8 +218,8 @@ class CaseDialog(QDialog):
         facts = [
             where,
             self.tr("缺课开始 %1").replace("%1", f"{state.episode_start:%Y-%m-%d}"),
-            self.tr("累计缺课 %1 个上学日").replace("%1", str(detail.absent_days)),
-            self.tr("已走访 %1 次").replace("%1", str(len(detail.visits))),
+            self.tr("累计缺课 %n 个上学日", "", detail.absent_days),
+            self.tr("已走访 %n 次", "", len(detail.visits)),
         ]
         if detail.reason:
             facts.append(self.tr("主要原因：%1").replace("%1", label(detail.reason)))
@@ -250,10 +250,9 @@ class CaseDialog(QDialog):
             when = f"{action.due_on:%Y-%m-%d}"
             if late > 0:
                 piece = (
-                    self.tr("<span style='color:#c0392b'><b>%1</b>（%2，已逾期 %3 天）</span>")
+                    self.tr("<span style='color:#c0392b'><b>%1</b>（%2，已逾期 %n 天）</span>", "", late)
                     .replace("%1", label(action.label))
                     .replace("%2", when)
-                    .replace("%3", str(late))
                 )
             elif late == 0:
                 piece = self.tr("<span style='color:#b9770e'><b>%1</b>（今天到期）</span>").replace("%1", label(action.label))

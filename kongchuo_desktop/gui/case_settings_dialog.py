@@ -225,7 +225,7 @@ class CaseSettingsDialog(QDialog):
         special = [(d, sc.HOLIDAY) for d in cal.holidays] + [(d, sc.MAKEUP) for d in cal.makeup_days]
         for day, kind in sorted(special):
             self._add_day(day, kind, cal.names.get(day, ""))
-        self.count_label.setText(self.tr("本学年共 %1 个上学日").replace("%1", str(cal.school_days())))
+        self.count_label.setText(self.tr("本学年共 %n 个上学日", "", cal.school_days()))
 
     def _add_day(self, day: dt.date, kind: str, name: str) -> None:
         row = self.days.rowCount()

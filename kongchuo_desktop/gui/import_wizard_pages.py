@@ -314,7 +314,7 @@ class SheetPage(_Page):
         layout = source.layout
         rows = sum(1 for r in layout.sheet.rows[layout.data_start :] if any(v not in (None, "") for v in r))
         self.info_label.setText(
-            QCoreApplication.translate("ImportWizard", "表头在第 %1 行，下面约有 %2 行数据。")
+            QCoreApplication.translate("ImportWizard", "表头在第 %1 行，下面约有 %2 行数据。", None, rows)
             .replace("%1", str(layout.header_row))
             .replace("%2", f"{rows:,}")
         )
@@ -425,16 +425,16 @@ class MappingPage(_Page):
         mapped = sum(1 for c in self.columns if c.field)
         if source.remembered:
             text = QCoreApplication.translate(
-                "ImportWizard", "已按上次确认的对应关系填好（%1 列导入）。如有变化请修改。"
+                "ImportWizard", "已按上次确认的对应关系填好（%n 列导入）。如有变化请修改。", None, mapped
             )
         else:
-            text = QCoreApplication.translate("ImportWizard", "已自动识别 %1 列。请逐行核对右边的选择。")
+            text = QCoreApplication.translate("ImportWizard", "已自动识别 %n 列。请逐行核对右边的选择。", None, mapped)
         title_note = ""
         if "school_name" in layout.defaults:
             title_note = QCoreApplication.translate(
                 "ImportWizard", "表格标题写明了学校“%1”，每一行都按这所学校导入。"
             ).replace("%1", str(layout.defaults["school_name"]))
-        self.status_label.setText(text.replace("%1", str(mapped)) + title_note)
+        self.status_label.setText(text + title_note)
         _show_error(self.error_label, "")
         self._changed()
 
@@ -658,8 +658,11 @@ class PreviewPage(_Page):
         if names:
             self.add_places_check.setText(
                 QCoreApplication.translate(
-                    "ImportWizard", "导入时添加这些学校、乡镇和班级（不添加的话，属于新学校或新乡镇的 %1 行不导入）"
-                ).replace("%1", str(needing))
+                    "ImportWizard",
+                    "导入时添加这些学校、乡镇和班级（不添加的话，属于新学校或新乡镇的 %n 行不导入）",
+                    None,
+                    needing,
+                )
             )
         else:
             self.add_places_check.setText(QCoreApplication.translate("ImportWizard", "导入时添加这些班级"))
@@ -700,7 +703,9 @@ class PreviewPage(_Page):
             new_in = sum(1 for row in preview.plan.rows if row.action == "new" and row.place in places)
             updated_in = sum(1 for row in preview.plan.rows if row.action == "updated" and row.place in places)
             new, updated, rejected = new - new_in, updated - updated_in, rejected + new_in + updated_in
-        text = QCoreApplication.translate("ImportWizard", "新增 %1 人　更新 %2 人　无变化 %3 人　未导入 %4 行")
+        text = QCoreApplication.translate(
+            "ImportWizard", "新增 %1 人　更新 %2 人　无变化 %3 人　未导入 %4 行", None, rejected
+        )
         for key, value in (("%1", new), ("%2", updated), ("%3", preview.unchanged), ("%4", rejected)):
             text = text.replace(key, f"{value:,}")
         if not preview.writes:
@@ -867,7 +872,9 @@ def summary_text(summary: ImportSummary) -> str:
     else:
         head = QCoreApplication.translate("ImportWizard", "已导入%1“%2”。")
     lines = [head.replace("%1", what).replace("%2", summary.file_name)]
-    counts = QCoreApplication.translate("ImportWizard", "新增 %1 人，更新 %2 人，无变化 %3 人，未导入 %4 行。")
+    counts = QCoreApplication.translate(
+        "ImportWizard", "新增 %1 人，更新 %2 人，无变化 %3 人，未导入 %4 行。", None, summary.rejected_rows
+    )
     for key, value in (
         ("%1", summary.new),
         ("%2", summary.updated),

@@ -239,7 +239,9 @@ class LedgerExportDialog(QDialog):
         self.last_result = result
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        lines = [self.tr("已导出%1：%2 行。").replace("%1", result.title).replace("%2", f"{result.rows:,}")]
+        lines = [
+            self.tr("已导出%1：%2 行。", "", result.rows).replace("%1", result.title).replace("%2", f"{result.rows:,}")
+        ]
         lines.append(self.tr("文件：%1").replace("%1", str(result.path)))
         lines += list(result.notes)
         self.status.setText("\n".join(lines))

@@ -251,9 +251,8 @@ class BatchTab(QWidget):
 
     def _show_result(self, result: IssueResult) -> None:
         lines = [
-            QCoreApplication.translate("LettersBatch", "已生成 %1 份责任书，共 %2 页。")
-            .replace("%1", str(result.letters))
-            .replace("%2", str(result.pages))
+            QCoreApplication.translate("LettersBatch", "已生成 %n 份责任书，", None, result.letters)
+            + QCoreApplication.translate("LettersBatch", "共 %n 页。", None, result.pages)
         ]
         if result.draft:
             lines.append(QCoreApplication.translate("LettersBatch", "这是样稿：没有编号，也没有登记。"))

@@ -359,7 +359,7 @@ class RegisterTab(QWidget):
             self._fill_years()
         rows = letters.list_letters(self.page.db, self.page.actor, **self.filters())
         self.model.set_rows(rows)
-        self.count.setText(QCoreApplication.translate("LettersRegister", "共 %1 份").replace("%1", str(len(rows))))
+        self.count.setText(QCoreApplication.translate("LettersRegister", "共 %n 份", None, len(rows)))
         self._update_buttons()
 
     def _not_returned_toggled(self, on: bool) -> None:
@@ -473,9 +473,7 @@ class RegisterTab(QWidget):
         batch = self.page.batch
         batch.preview.load_file(out)
         batch.summary.setText(
-            QCoreApplication.translate("LettersRegister", "重新打印 %1 份（各按登记时的模板版本）。").replace(
-                "%1", str(len(rows))
-            )
+            QCoreApplication.translate("LettersRegister", "重新打印 %n 份（各按登记时的模板版本）。", None, len(rows))
         )
         self.page.tabs.setCurrentWidget(batch)
         return out
@@ -502,8 +500,8 @@ class RegisterTab(QWidget):
         self.page.dialogs.inform(
             self,
             QCoreApplication.translate("LettersRegister", "导出"),
-            QCoreApplication.translate("LettersRegister", "已导出 %1 份责任书的登记：%2")
-            .replace("%1", str(count))
-            .replace("%2", str(path)),
+            QCoreApplication.translate("LettersRegister", "已导出 %n 份责任书的登记：%1", None, count).replace(
+                "%1", str(path)
+            ),
         )
         return path

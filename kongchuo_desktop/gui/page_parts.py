@@ -28,7 +28,7 @@ def count_text(n: int | None) -> str:
     """ "共 1,234 人", or "正在统计人数…" while the count is not known yet (None)."""
     if n is None:
         return QCoreApplication.translate("RegisterPage", "正在统计人数…")
-    return QCoreApplication.translate("RegisterPage", "共 %1 人").replace("%1", f"{n:,}")
+    return QCoreApplication.translate("RegisterPage", "共 %1 人", None, n).replace("%1", f"{n:,}")
 
 
 def count_label() -> QLabel:

@@ -244,7 +244,7 @@ class PdfPreview(QWidget):
     def _status_changed(self, *_args: object) -> None:
         count = self.page_count()
         self.page_box.setMaximum(max(count, 1))
-        self.page_label.setText(QCoreApplication.translate("PdfPreview", "共 %1 页").replace("%1", str(count)))
+        self.page_label.setText(QCoreApplication.translate("PdfPreview", "共 %n 页", None, count))
         self._update_buttons()
 
     def _page_changed(self, page: int) -> None:

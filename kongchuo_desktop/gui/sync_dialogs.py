@@ -157,7 +157,9 @@ class ExportDialog(QDialog):
     def _describe(self) -> None:
         peer = self.peer()
         pending = peer.pending if peer else 0
-        self.incremental.setText(self.tr("增量同步包：对方尚未确认的变更（约 %1 行）").replace("%1", f"{pending:,}"))
+        self.incremental.setText(
+            self.tr("增量同步包：对方尚未确认的变更（约 %1 行）", "", pending).replace("%1", f"{pending:,}")
+        )
 
     def peer(self) -> PeerStatus | None:
         """The chosen peer."""
@@ -249,9 +251,9 @@ class PreviewDialog(QDialog):
                 conflicts = len(preview.conflicts)
                 if conflicts:
                     self._note(self.tr(
-                        "有 %1 处冲突：同一项内容在两个站点都改过。程序按时间先后自动选定一个值（各站点选得一样），"
-                        "另一个值保留在“冲突”标签页里，导入后可以在那里改用它。"
-                    ).replace("%1", str(conflicts)), WARN_STYLE)  # fmt: skip
+                        "有 %n 处冲突：同一项内容在两个站点都改过。程序按时间先后自动选定一个值（各站点选得一样），"
+                        "另一个值保留在“冲突”标签页里，导入后可以在那里改用它。", "", conflicts
+                    ), WARN_STYLE)  # fmt: skip
                 apply_text = self.tr("应用")
             for gap in preview.gaps:
                 self._note(gap, WARN_STYLE)
@@ -309,7 +311,7 @@ class ReportDialog(QDialog):
         if record.kind == "package":
             scope = self.tr("完整") if record.full else self.tr("增量")
             form.addRow(self.tr("内容："), QLabel(
-                self.tr("%1，变更序号 %2–%3，共 %4 行").replace("%1", scope).replace("%2", str(record.from_seq))
+                self.tr("%1，变更序号 %2–%3，共 %4 行", "", record.rows).replace("%1", scope).replace("%2", str(record.from_seq))
                 .replace("%3", str(record.to_seq)).replace("%4", f"{record.rows:,}")
             ))  # fmt: skip
         layout.addLayout(form)
@@ -324,8 +326,8 @@ class ReportDialog(QDialog):
             self.table = counts_table(report["tables"], self)
             layout.addWidget(self.table, 1)
             if int(report.get("conflicts") or 0):
-                layout.addWidget(_hint(self.tr("导入时发现 %1 处冲突（见“冲突”标签页）。").replace(
-                    "%1", str(report["conflicts"])), WARN_STYLE))  # fmt: skip
+                layout.addWidget(_hint(self.tr("导入时发现 %n 处冲突（见“冲突”标签页）。", "", int(report["conflicts"])),
+                                 WARN_STYLE))  # fmt: skip
         else:
             layout.addWidget(_hint(self.tr("没有数据变更。")))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -16,8 +16,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from kongchuo_desktop.gui.domain_labels import label
-from kongchuo_desktop.services.history import field_label, local_time
+from kongchuo_desktop.services.history import local_time
 from kongchuo_desktop.services.sync import ConflictInfo, PackageRecord, PeerStatus
+from kongchuo_desktop.services.sync.status import conflict_field_label
 from kongchuo_desktop.services.sync_labels import table_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -130,7 +131,7 @@ class PeersModel(RowsModel[PeerStatus]):
             if row.acked_no else QCoreApplication.translate("SyncModels", "尚未确认")
         )  # fmt: skip
         pending = (
-            QCoreApplication.translate("SyncModels", "约 %1 行").replace("%1", f"{row.pending:,}")
+            QCoreApplication.translate("SyncModels", "约 %1 行", None, row.pending).replace("%1", f"{row.pending:,}")
             if row.pending
             else QCoreApplication.translate("SyncModels", "无")
         )
@@ -170,10 +171,10 @@ class HistoryModel(RowsModel[PackageRecord]):
                 if row.full
                 else QCoreApplication.translate("SyncModels", "同步包")
             )
-            content = QCoreApplication.translate("SyncModels", "%1 行").replace("%1", f"{row.rows:,}")
+            content = QCoreApplication.translate("SyncModels", "%1 行", None, row.rows).replace("%1", f"{row.rows:,}")
             conflicts = int(row.report.get("conflicts") or 0)
             if conflicts:
-                content += QCoreApplication.translate("SyncModels", "，冲突 %1 处").replace("%1", str(conflicts))
+                content += QCoreApplication.translate("SyncModels", "，冲突 %n 处", None, conflicts)
         return (when(row.at), direction, kind, row.peer_name, QCoreApplication.translate("SyncModels", "第 %1 号").replace("%1", str(row.number)), content,
                 row.by_user or "—", row.file_name or "—")  # fmt: skip
 
@@ -225,7 +226,7 @@ class ConflictsModel(RowsModel[ConflictInfo]):
             status = QCoreApplication.translate("SyncModels", "已处理：保留当前值")
         return (
             label(table_label(row.table_name)), self.labels.get((row.table_name, row.record_id), row.record_id),
-            label(field_label(row.field)), row.winner_text or value_text(row.winner_value),
+            label(conflict_field_label(row.table_name, row.field)), row.winner_text or value_text(row.winner_value),
             self._who(row.winner_site, row.winner_user, row.winner_at), row.loser_text or value_text(row.loser_value),
             self._who(row.loser_site, row.loser_user, row.loser_at), status,
         )  # fmt: skip

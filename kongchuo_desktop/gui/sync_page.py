@@ -416,16 +416,18 @@ class SyncPage(QWidget):
             return None
         kind = self.tr("完整同步包") if result.full else self.tr("同步包")
         text = (
-            self.tr("已导出发给“%1”的第 %2 号%3，共 %4 行：\n%5\n\n请把文件交给对方导入，再把对方生成的回执带回来导入。")
+            self.tr("已导出发给“%1”的第 %2 号%3，共 %4 行：\n%5\n\n请把文件交给对方导入，再把对方生成的回执带回来导入。", "",
+                    result.rows)
             .replace("%1", result.peer_name).replace("%2", str(result.number)).replace("%3", kind)
             .replace("%4", f"{result.rows:,}").replace("%5", str(result.path))
         )  # fmt: skip
         if not result.rows:
             text += "\n" + self.tr("（没有新的变更：这个同步包只告诉对方本站点的进度。）")
         if result.kept_back:
+            kept = sum(result.kept_back.values())
             text += "\n\n" + self.tr(
-                "另有 %1 行不属于本站点的范围（其他学校或乡镇的记录），没有发送，仍保留在本站点。"
-            ).replace("%1", f"{sum(result.kept_back.values()):,}")
+                "另有 %1 行不属于本站点的范围（其他学校或乡镇的记录），没有发送，仍保留在本站点。", "", kept
+            ).replace("%1", f"{kept:,}")
         self._inform(self.tr("导出同步包"), text)
         return result
 

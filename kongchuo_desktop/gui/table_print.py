@@ -77,12 +77,12 @@ def table_from_model(model: PagedTableModel, title: str, filters: str, limit: in
             break
         rows.append(tuple(model.display(item, c) for c in columns))
     now = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-    count = QCoreApplication.translate("TablePrint", "共 %1 条").replace("%1", f"{total:,}")
+    count = QCoreApplication.translate("TablePrint", "共 %1 条", None, total).replace("%1", f"{total:,}")
     note = ""
     if len(rows) < total:
         note = (
             QCoreApplication.translate(
-                "TablePrint", "只打印了前 %1 条（共 %2 条）。完整名单请用“文件 → 导出台账”导出后打印。"
+                "TablePrint", "只打印了前 %1 条（共 %2 条）。完整名单请用“文件 → 导出台账”导出后打印。", None, total
             )
             .replace("%1", f"{len(rows):,}")
             .replace("%2", f"{total:,}")

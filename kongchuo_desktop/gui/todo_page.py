@@ -178,9 +178,7 @@ class TodoPage(QWidget):
                     )
                 late = ""
                 if group.key != todo.STALE:
-                    late = (
-                        self.tr("%1 天").replace("%1", str(item.days_late)) if item.days_late > 0 else self.tr("今天")
-                    )
+                    late = self.tr("%n 天", "", item.days_late) if item.days_late > 0 else self.tr("今天")
                 row = QTreeWidgetItem(
                     [
                         item.student_name,
@@ -229,7 +227,7 @@ class TodoPage(QWidget):
         if key == todo.NOTICES:
             return self.tr("通知书期限 %1 已过，核查是否返校").replace("%1", f"{item.due_on:%Y-%m-%d}")
         if key == todo.STALE:
-            text = self.tr("%1天没有任何记录").replace("%1", str((today - item.last_activity_on).days))
+            text = self.tr("%n天没有任何记录", "", (today - item.last_activity_on).days)
             nxt = next((v for v in esc.DUE_LABELS.values() if item.action.endswith("；应办：" + v)), None)
             return text + (self.tr("；应办：%1").replace("%1", label(nxt)) if nxt else "")
         return label(item.action)
@@ -238,7 +236,7 @@ class TodoPage(QWidget):
         if not t.cases:
             return self.tr("目前没有到期或逾期的事项。")
         overdue = t.group(todo.VISITS_OVERDUE).count
-        text = self.tr("共 %1 个个案需要处理").replace("%1", f"{t.cases:,}")
+        text = self.tr("共 %1 个个案需要处理", "", t.cases).replace("%1", f"{t.cases:,}")
         if overdue:
             text += self.tr("，其中 %1 个走访已逾期").replace("%1", f"{overdue:,}")
         return text + self.tr("。单击学生姓名（或双击一行）打开个案。")

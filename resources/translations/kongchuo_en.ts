@@ -455,9 +455,29 @@ The database was not changed.</translation>
         <source>全部</source>
         <translation>All</translation>
     </message>
-    <message>
-        <source>共 %1 条记录</source>
-        <translation>%1 entries</translation>
+    <message numerus="yes">
+        <source>共 %n 条记录</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 条记录到：
+%1</source>
+        <translation>
+            <numerusform>Exported %n entry to:
+%1</numerusform>
+            <numerusform>Exported %n entries to:
+%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✔ 审计日志完整，没有被改动（共 %n 条记录）。</source>
+        <translation>
+            <numerusform>✔ The audit log is complete and unaltered (%n entry).</numerusform>
+            <numerusform>✔ The audit log is complete and unaltered (%n entries).</numerusform>
+        </translation>
     </message>
     <message>
         <source>审计日志-%1.xlsx</source>
@@ -480,18 +500,8 @@ The database was not changed.</translation>
         <translation>Export finished</translation>
     </message>
     <message>
-        <source>已导出 %1 条记录到：
-%2</source>
-        <translation>Exported %1 entries to:
-%2</translation>
-    </message>
-    <message>
         <source>正在逐条校验……</source>
         <translation>Checking every entry...</translation>
-    </message>
-    <message>
-        <source>✔ 审计日志完整，没有被改动（共 %1 条记录）。</source>
-        <translation>✔ The audit log is complete and unaltered (%1 entries).</translation>
     </message>
     <message>
         <source>✘ 发现篡改：%1</source>
@@ -598,9 +608,12 @@ The database was not changed.</translation>
         <source>已有的备份（最新的在上面）：</source>
         <translation>Backups (newest first):</translation>
     </message>
-    <message>
-        <source>%1  %2备份  学生 %3 人  %4 MB</source>
-        <translation>%1  %2 backup  %3 pupils  %4 MB</translation>
+    <message numerus="yes">
+        <source>%1  %2备份  学生 %n 人  %3 MB</source>
+        <translation>
+            <numerusform>%1  %2 backup  %n pupil  %3 MB</numerusform>
+            <numerusform>%1  %2 backup  %n pupils  %3 MB</numerusform>
+        </translation>
     </message>
     <message>
         <source>选择备份文件夹（例如 U 盘）</source>
@@ -899,13 +912,26 @@ The database was not changed.</translation>
         <source>缺课开始 %1</source>
         <translation>Absent since %1</translation>
     </message>
-    <message>
-        <source>累计缺课 %1 个上学日</source>
-        <translation>%1 school days absent in all</translation>
+    <message numerus="yes">
+        <source>累计缺课 %n 个上学日</source>
+        <translation>
+            <numerusform>%n school day absent in all</numerusform>
+            <numerusform>%n school days absent in all</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>已走访 %1 次</source>
-        <translation>Visited %1 times</translation>
+    <message numerus="yes">
+        <source>已走访 %n 次</source>
+        <translation>
+            <numerusform>Visited %n time</numerusform>
+            <numerusform>Visited %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;%1&lt;/b&gt;（%2，已逾期 %n 天）&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;%1&lt;/b&gt; (%2, %n day overdue)&lt;/span&gt;</numerusform>
+            <numerusform>&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;%1&lt;/b&gt; (%2, %n days overdue)&lt;/span&gt;</numerusform>
+        </translation>
     </message>
     <message>
         <source>主要原因：%1</source>
@@ -926,10 +952,6 @@ The database was not changed.</translation>
     <message>
         <source>没有待办事项。</source>
         <translation>Nothing to do.</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;%1&lt;/b&gt;（%2，已逾期 %3 天）&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:#c0392b&apos;&gt;&lt;b&gt;%1&lt;/b&gt; (%2, %3 days overdue)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:#b9770e&apos;&gt;&lt;b&gt;%1&lt;/b&gt;（今天到期）&lt;/span&gt;</source>
@@ -1105,9 +1127,12 @@ The database was not changed.</translation>
         <source>已设置的校历。</source>
         <translation>The calendar as set.</translation>
     </message>
-    <message>
-        <source>本学年共 %1 个上学日</source>
-        <translation>%1 school days this school year</translation>
+    <message numerus="yes">
+        <source>本学年共 %n 个上学日</source>
+        <translation>
+            <numerusform>%n school day this school year</numerusform>
+            <numerusform>%n school days this school year</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1603,6 +1628,18 @@ If this keeps happening, please send that file to technical support.</translatio
     <message>
         <source>正在读取数据……</source>
         <translation>Reading the data...</translation>
+    </message>
+    <message>
+        <source>正在计算：读取学籍和学籍异动……</source>
+        <translation>Calculating: reading pupils and status changes…</translation>
+    </message>
+    <message>
+        <source>正在计算：指标和图表……</source>
+        <translation>Calculating: indicators and charts…</translation>
+    </message>
+    <message>
+        <source>正在计算：各乡镇、学校的指标……</source>
+        <translation>Calculating: indicators of each township and school…</translation>
     </message>
     <message>
         <source>数据截至 %1</source>
@@ -2571,6 +2608,14 @@ If this keeps happening, please send that file to technical support.</translatio
         <translation>Sync</translation>
     </message>
     <message>
+        <source>导入批次</source>
+        <translation>Import batch</translation>
+    </message>
+    <message>
+        <source>演示数据</source>
+        <translation>Demo data</translation>
+    </message>
+    <message>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -2697,6 +2742,106 @@ If this keeps happening, please send that file to technical support.</translatio
     <message>
         <source>监护人2外出务工</source>
         <translation>Guardian 2 working away</translation>
+    </message>
+    <message>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>村（社区）</source>
+        <translation>Village (community)</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>文件校验值</source>
+        <translation>File checksum</translation>
+    </message>
+    <message>
+        <source>姓名拼音</source>
+        <translation>Name in pinyin</translation>
+    </message>
+    <message>
+        <source>姓名首字母</source>
+        <translation>Name initials</translation>
+    </message>
+    <message>
+        <source>登记乡镇</source>
+        <translation>Registering township</translation>
+    </message>
+    <message>
+        <source>对应学籍</source>
+        <translation>Pupil record</translation>
+    </message>
+    <message>
+        <source>监护人序号</source>
+        <translation>Guardian no.</translation>
+    </message>
+    <message>
+        <source>关系</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>工作单位</source>
+        <translation>Workplace</translation>
+    </message>
+    <message>
+        <source>外出务工</source>
+        <translation>Working away</translation>
+    </message>
+    <message>
+        <source>乡镇代码</source>
+        <translation>Township code</translation>
+    </message>
+    <message>
+        <source>所属市县</source>
+        <translation>City / county</translation>
+    </message>
+    <message>
+        <source>学校类型</source>
+        <translation>School type</translation>
+    </message>
+    <message>
+        <source>学校代码</source>
+        <translation>School code</translation>
+    </message>
+    <message>
+        <source>学校地址</source>
+        <translation>School address</translation>
+    </message>
+    <message>
+        <source>行政区划代码</source>
+        <translation>Area code</translation>
+    </message>
+    <message>
+        <source>本机站点</source>
+        <translation>This computer&apos;s site</translation>
+    </message>
+    <message>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>所在村（社区）</source>
+        <translation>Village (community)</translation>
     </message>
     <message>
         <source>用户名</source>
@@ -2831,8 +2976,676 @@ If this keeps happening, please send that file to technical support.</translatio
         <translation>Case number</translation>
     </message>
     <message>
+        <source>用户名（查重）</source>
+        <translation>User name (for duplicates)</translation>
+    </message>
+    <message>
+        <source>连续输错密码次数</source>
+        <translation>Wrong passwords in a row</translation>
+    </message>
+    <message>
+        <source>须修改密码</source>
+        <translation>Must change password</translation>
+    </message>
+    <message>
+        <source>上次登录时间</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <source>设置项</source>
+        <translation>Setting</translation>
+    </message>
+    <message>
+        <source>设置值</source>
+        <translation>Setting value</translation>
+    </message>
+    <message>
+        <source>一访到期（缺课第几个上学日）</source>
+        <translation>1st visit due (school day of absence)</translation>
+    </message>
+    <message>
+        <source>二访到期（缺课第几个上学日）</source>
+        <translation>2nd visit due (school day of absence)</translation>
+    </message>
+    <message>
+        <source>三访到期（缺课第几个上学日）</source>
+        <translation>3rd visit due (school day of absence)</translation>
+    </message>
+    <message>
+        <source>书面报告到期（缺课第几个上学日）</source>
+        <translation>Written report due (school day of absence)</translation>
+    </message>
+    <message>
+        <source>疑似辍学认定（上学日）</source>
+        <translation>Suspected dropout after (school days)</translation>
+    </message>
+    <message>
+        <source>通知书发出期限（上学日）</source>
+        <translation>Return notice within (school days)</translation>
+    </message>
+    <message>
+        <source>通知书默认期限（天）</source>
+        <translation>Return notice default deadline (days)</translation>
+    </message>
+    <message>
+        <source>辍学认定（上学日）</source>
+        <translation>Dropout confirmed after (school days)</translation>
+    </message>
+    <message>
+        <source>跟进走访间隔（天）</source>
+        <translation>Follow-up visit interval (days)</translation>
+    </message>
+    <message>
+        <source>无进展认定（天）</source>
+        <translation>No progress after (days)</translation>
+    </message>
+    <message>
+        <source>转介回复期限（天）</source>
+        <translation>Referral answer due (days)</translation>
+    </message>
+    <message>
+        <source>重新开启期限（天）</source>
+        <translation>Reopen within (days)</translation>
+    </message>
+    <message>
+        <source>休学学生口径</source>
+        <translation>Definition: suspended pupils</translation>
+    </message>
+    <message>
+        <source>死亡学生口径</source>
+        <translation>Definition: deceased pupils</translation>
+    </message>
+    <message>
+        <source>转学学生口径</source>
+        <translation>Definition: transfers</translation>
+    </message>
+    <message>
+        <source>辍学人数口径</source>
+        <translation>Definition: dropouts counted</translation>
+    </message>
+    <message>
+        <source>外地就读儿童口径</source>
+        <translation>Definition: children studying elsewhere</translation>
+    </message>
+    <message>
+        <source>缓学、免学儿童口径</source>
+        <translation>Definition: deferred and exempted children</translation>
+    </message>
+    <message>
+        <source>适龄范围口径</source>
+        <translation>Definition: school-age range</translation>
+    </message>
+    <message>
+        <source>异动类型</source>
+        <translation>Change type</translation>
+    </message>
+    <message>
+        <source>异动日期</source>
+        <translation>Change date</translation>
+    </message>
+    <message>
+        <source>异动原因</source>
+        <translation>Change reason</translation>
+    </message>
+    <message>
+        <source>原学校</source>
+        <translation>Previous school</translation>
+    </message>
+    <message>
+        <source>转入学校</source>
+        <translation>New school</translation>
+    </message>
+    <message>
+        <source>异动前学籍状态</source>
+        <translation>Status before</translation>
+    </message>
+    <message>
+        <source>异动后学籍状态</source>
+        <translation>Status after</translation>
+    </message>
+    <message>
+        <source>转学范围</source>
+        <translation>Transfer scope</translation>
+    </message>
+    <message>
+        <source>所属记录类型</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>所属记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>文件类型</source>
+        <translation>File type</translation>
+    </message>
+    <message>
+        <source>文件大小</source>
+        <translation>File size</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
         <source>个案状态</source>
         <translation>Case status</translation>
+    </message>
+    <message>
+        <source>未销号</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>立案日期</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>本次缺课起始日期</source>
+        <translation>Absence began on</translation>
+    </message>
+    <message>
+        <source>预警日期</source>
+        <translation>Alert date</translation>
+    </message>
+    <message>
+        <source>疑似辍学日期</source>
+        <translation>Suspected dropout on</translation>
+    </message>
+    <message>
+        <source>认定辍学日期</source>
+        <translation>Dropout confirmed on</translation>
+    </message>
+    <message>
+        <source>返校日期</source>
+        <translation>Back at school on</translation>
+    </message>
+    <message>
+        <source>销号日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>销号结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>销号说明</source>
+        <translation>Closing note</translation>
+    </message>
+    <message>
+        <source>书面报告日期</source>
+        <translation>Report sent on</translation>
+    </message>
+    <message>
+        <source>最近进展日期</source>
+        <translation>Last activity on</translation>
+    </message>
+    <message>
+        <source>下一步工作</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <source>下一步到期日</source>
+        <translation>Next action due</translation>
+    </message>
+    <message>
+        <source>待办家访</source>
+        <translation>Visit due</translation>
+    </message>
+    <message>
+        <source>家访到期日</source>
+        <translation>Visit due on</translation>
+    </message>
+    <message>
+        <source>报告到期日</source>
+        <translation>Report due on</translation>
+    </message>
+    <message>
+        <source>通知书到期日</source>
+        <translation>Notice due on</translation>
+    </message>
+    <message>
+        <source>销号到期日</source>
+        <translation>Closing due on</translation>
+    </message>
+    <message>
+        <source>主要原因</source>
+        <translation>Main reason</translation>
+    </message>
+    <message>
+        <source>包保校长</source>
+        <translation>Responsible principal</translation>
+    </message>
+    <message>
+        <source>包保教师</source>
+        <translation>Responsible teacher</translation>
+    </message>
+    <message>
+        <source>包保乡镇干部</source>
+        <translation>Responsible township official</translation>
+    </message>
+    <message>
+        <source>包保村干部</source>
+        <translation>Responsible village official</translation>
+    </message>
+    <message>
+        <source>其他责任人</source>
+        <translation>Other responsible persons</translation>
+    </message>
+    <message>
+        <source>劝返措施</source>
+        <translation>Measures taken</translation>
+    </message>
+    <message>
+        <source>辍学学籍异动</source>
+        <translation>Dropout status change</translation>
+    </message>
+    <message>
+        <source>复学学籍异动</source>
+        <translation>Return status change</translation>
+    </message>
+    <message>
+        <source>个案记录条数</source>
+        <translation>Case records</translation>
+    </message>
+    <message>
+        <source>个案进度</source>
+        <translation>Case progress</translation>
+    </message>
+    <message>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>记录类型</source>
+        <translation>Record type</translation>
+    </message>
+    <message>
+        <source>发生日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>记录内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <source>关联记录类型</source>
+        <translation>Linked record type</translation>
+    </message>
+    <message>
+        <source>关联记录</source>
+        <translation>Linked record</translation>
+    </message>
+    <message>
+        <source>摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>登记时间</source>
+        <translation>Recorded at</translation>
+    </message>
+    <message>
+        <source>缺课起始日期</source>
+        <translation>First day absent</translation>
+    </message>
+    <message>
+        <source>家访时间</source>
+        <translation>Visited at</translation>
+    </message>
+    <message>
+        <source>家访轮次</source>
+        <translation>Visit round</translation>
+    </message>
+    <message>
+        <source>走访方式</source>
+        <translation>Visit type</translation>
+    </message>
+    <message>
+        <source>参加人员</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>见到的人</source>
+        <translation>Met with</translation>
+    </message>
+    <message>
+        <source>未返校原因</source>
+        <translation>Reason for not returning</translation>
+    </message>
+    <message>
+        <source>家长态度</source>
+        <translation>Parents&apos; attitude</translation>
+    </message>
+    <message>
+        <source>家访结果</source>
+        <translation>Visit outcome</translation>
+    </message>
+    <message>
+        <source>承诺返校日期</source>
+        <translation>Promised return date</translation>
+    </message>
+    <message>
+        <source>下一步措施</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>下一步日期</source>
+        <translation>Next step on</translation>
+    </message>
+    <message>
+        <source>转介部门</source>
+        <translation>Referred to</translation>
+    </message>
+    <message>
+        <source>转介日期</source>
+        <translation>Referred on</translation>
+    </message>
+    <message>
+        <source>转介事项</source>
+        <translation>Request</translation>
+    </message>
+    <message>
+        <source>回复日期</source>
+        <translation>Answered on</translation>
+    </message>
+    <message>
+        <source>通知书文号</source>
+        <translation>Notice number</translation>
+    </message>
+    <message>
+        <source>发出日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>返校期限</source>
+        <translation>Return by</translation>
+    </message>
+    <message>
+        <source>发文单位</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>学年</source>
+        <translation>School year</translation>
+    </message>
+    <message>
+        <source>第一学期开始</source>
+        <translation>Term 1 start</translation>
+    </message>
+    <message>
+        <source>第一学期结束</source>
+        <translation>Term 1 end</translation>
+    </message>
+    <message>
+        <source>第二学期开始</source>
+        <translation>Term 2 start</translation>
+    </message>
+    <message>
+        <source>第二学期结束</source>
+        <translation>Term 2 end</translation>
+    </message>
+    <message>
+        <source>休息日</source>
+        <translation>Weekend days</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>日期类型</source>
+        <translation>Day type</translation>
+    </message>
+    <message>
+        <source>模板标识</source>
+        <translation>Template key</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>责任书类型</source>
+        <translation>Letter type</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>软件自带</source>
+        <translation>Built in</translation>
+    </message>
+    <message>
+        <source>当前版本</source>
+        <translation>Current version</translation>
+    </message>
+    <message>
+        <source>责任书编号</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>模板</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>模板版本</source>
+        <translation>Template version</translation>
+    </message>
+    <message>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>甲方</source>
+        <translation>Party A</translation>
+    </message>
+    <message>
+        <source>乙方</source>
+        <translation>Party B</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>学生人数</source>
+        <translation>Pupils</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>发放时间</source>
+        <translation>Issued at</translation>
+    </message>
+    <message>
+        <source>发放人</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>发放日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>签回日期</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>签回扫描件</source>
+        <translation>Signed scan</translation>
+    </message>
+    <message>
+        <source>考核结果</source>
+        <translation>Assessment</translation>
+    </message>
+    <message>
+        <source>考核说明</source>
+        <translation>Assessment reason</translation>
+    </message>
+    <message>
+        <source>考核时间</source>
+        <translation>Assessed at</translation>
+    </message>
+    <message>
+        <source>考核人</source>
+        <translation>Assessed by</translation>
+    </message>
+    <message>
+        <source>数据表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>记录编号</source>
+        <translation>Record ID</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>采用的值</source>
+        <translation>Value kept</translation>
+    </message>
+    <message>
+        <source>采用值的时钟</source>
+        <translation>Clock of the value kept</translation>
+    </message>
+    <message>
+        <source>采用值的站点</source>
+        <translation>Site of the value kept</translation>
+    </message>
+    <message>
+        <source>采用值的用户</source>
+        <translation>User of the value kept</translation>
+    </message>
+    <message>
+        <source>采用值的时间</source>
+        <translation>Time of the value kept</translation>
+    </message>
+    <message>
+        <source>另一个值</source>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>另一个值的时钟</source>
+        <translation>Clock of the other value</translation>
+    </message>
+    <message>
+        <source>另一个值的站点</source>
+        <translation>Site of the other value</translation>
+    </message>
+    <message>
+        <source>另一个值的用户</source>
+        <translation>User of the other value</translation>
+    </message>
+    <message>
+        <source>另一个值的时间</source>
+        <translation>Time of the other value</translation>
+    </message>
+    <message>
+        <source>处理状态</source>
+        <translation>Resolution status</translation>
+    </message>
+    <message>
+        <source>处理结果</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>导入类型</source>
+        <translation>Import type</translation>
+    </message>
+    <message>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>导入时间</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <source>导入人</source>
+        <translation>Imported by</translation>
+    </message>
+    <message>
+        <source>新增行数</source>
+        <translation>Rows added</translation>
+    </message>
+    <message>
+        <source>更新行数</source>
+        <translation>Rows updated</translation>
+    </message>
+    <message>
+        <source>无变化行数</source>
+        <translation>Rows unchanged</translation>
+    </message>
+    <message>
+        <source>未导入行数</source>
+        <translation>Rows not imported</translation>
+    </message>
+    <message>
+        <source>新增学校</source>
+        <translation>Schools added</translation>
+    </message>
+    <message>
+        <source>新增班级</source>
+        <translation>Classes added</translation>
+    </message>
+    <message>
+        <source>新增乡镇</source>
+        <translation>Townships added</translation>
+    </message>
+    <message>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>新增学生</source>
+        <translation>Pupils added</translation>
+    </message>
+    <message>
+        <source>新增适龄儿童</source>
+        <translation>School-age children added</translation>
+    </message>
+    <message>
+        <source>乡镇数</source>
+        <translation>Townships</translation>
+    </message>
+    <message>
+        <source>学校数</source>
+        <translation>Schools</translation>
+    </message>
+    <message>
+        <source>班级数</source>
+        <translation>Classes</translation>
+    </message>
+    <message>
+        <source>教职工人数</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>监护人人数</source>
+        <translation>Guardians</translation>
+    </message>
+    <message>
+        <source>适龄儿童人数</source>
+        <translation>School-age children</translation>
+    </message>
+    <message>
+        <source>学籍异动条数</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <source>证明材料份数</source>
+        <translation>Proof documents</translation>
+    </message>
+    <message>
+        <source>往届学生人数</source>
+        <translation>Past pupils</translation>
+    </message>
+    <message>
+        <source>劝返个案数</source>
+        <translation>Dropout cases</translation>
     </message>
     <message>
         <source>应办事项</source>
@@ -3164,9 +3977,12 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>增量同步包：对方尚未确认的变更（约 %1 行）</source>
-        <translation>Incremental sync package: changes not yet confirmed (about %1 rows)</translation>
+        <translation>
+            <numerusform>Incremental sync package: changes not yet confirmed (about %1 row)</numerusform>
+            <numerusform>Incremental sync package: changes not yet confirmed (about %1 rows)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3407,9 +4223,12 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>正在读取工作表……</source>
         <translation>Reading the sheet...</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>表头在第 %1 行，下面约有 %2 行数据。</source>
-        <translation>The header is in row %1, with about %2 rows of data below it.</translation>
+        <translation>
+            <numerusform>The header is in row %1, with about %2 row of data below it.</numerusform>
+            <numerusform>The header is in row %1, with about %2 rows of data below it.</numerusform>
+        </translation>
     </message>
     <message>
         <source>第三步：核对各列的含义</source>
@@ -3438,14 +4257,6 @@ If this keeps happening, please send that file to technical support.</translatio
     <message>
         <source>（不导入）</source>
         <translation>(do not import)</translation>
-    </message>
-    <message>
-        <source>已按上次确认的对应关系填好（%1 列导入）。如有变化请修改。</source>
-        <translation>Filled in as confirmed last time (%1 columns imported). Change it if the file has changed.</translation>
-    </message>
-    <message>
-        <source>已自动识别 %1 列。请逐行核对右边的选择。</source>
-        <translation>%1 columns were recognised. Please check each choice on the right.</translation>
     </message>
     <message>
         <source>表格标题写明了学校“%1”，每一行都按这所学校导入。</source>
@@ -3523,9 +4334,26 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>新</source>
         <translation>New </translation>
     </message>
-    <message>
-        <source>导入时添加这些学校、乡镇和班级（不添加的话，属于新学校或新乡镇的 %1 行不导入）</source>
-        <translation>Add these schools, townships and classes while importing (otherwise the %1 rows of new schools or townships are not imported)</translation>
+    <message numerus="yes">
+        <source>已按上次确认的对应关系填好（%n 列导入）。如有变化请修改。</source>
+        <translation>
+            <numerusform>Filled in as confirmed last time (%n column imported). Change it if the file has changed.</numerusform>
+            <numerusform>Filled in as confirmed last time (%n columns imported). Change it if the file has changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已自动识别 %n 列。请逐行核对右边的选择。</source>
+        <translation>
+            <numerusform>%n column was recognised. Please check each choice on the right.</numerusform>
+            <numerusform>%n columns were recognised. Please check each choice on the right.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>导入时添加这些学校、乡镇和班级（不添加的话，属于新学校或新乡镇的 %n 行不导入）</source>
+        <translation>
+            <numerusform>Add these schools, townships and classes while importing (otherwise the %n row of a new school or township is not imported)</numerusform>
+            <numerusform>Add these schools, townships and classes while importing (otherwise the %n rows of new schools or townships are not imported)</numerusform>
+        </translation>
     </message>
     <message>
         <source>导入时添加这些班级</source>
@@ -3543,9 +4371,12 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>等</source>
         <translation> etc.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>新增 %1 人&#x3000;更新 %2 人&#x3000;无变化 %3 人&#x3000;未导入 %4 行</source>
-        <translation>New: %1   Updated: %2   Unchanged: %3   Not imported: %4 rows</translation>
+        <translation>
+            <numerusform>New: %1   Updated: %2   Unchanged: %3   Not imported: %4 row</numerusform>
+            <numerusform>New: %1   Updated: %2   Unchanged: %3   Not imported: %4 rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>（没有需要写入的变化）</source>
@@ -3623,9 +4454,12 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>已导入%1“%2”。</source>
         <translation>Imported %1 &quot;%2&quot;.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>新增 %1 人，更新 %2 人，无变化 %3 人，未导入 %4 行。</source>
-        <translation>%1 new, %2 updated, %3 unchanged, %4 rows not imported.</translation>
+        <translation>
+            <numerusform>%1 new, %2 updated, %3 unchanged, %4 row not imported.</numerusform>
+            <numerusform>%1 new, %2 updated, %3 unchanged, %4 rows not imported.</numerusform>
+        </translation>
     </message>
     <message>
         <source>新添加的学校</source>
@@ -3781,9 +4615,12 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>正在取消……</source>
         <translation>Cancelling...</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>已导出%1：%2 行。</source>
-        <translation>Exported %1: %2 rows.</translation>
+        <translation>
+            <numerusform>Exported %1: %2 row.</numerusform>
+            <numerusform>Exported %1: %2 rows.</numerusform>
+        </translation>
     </message>
     <message>
         <source>文件：%1</source>
@@ -3900,9 +4737,19 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>无法写入文件：%1</source>
         <translation>Cannot write the file: %1</translation>
     </message>
-    <message>
-        <source>已生成 %1 份责任书，共 %2 页。</source>
-        <translation>%1 letters generated, %2 pages in all.</translation>
+    <message numerus="yes">
+        <source>已生成 %n 份责任书，</source>
+        <translation>
+            <numerusform>%n letter generated, </numerusform>
+            <numerusform>%n letters generated, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 页。</source>
+        <translation>
+            <numerusform>%n page in all.</numerusform>
+            <numerusform>%n pages in all.</numerusform>
+        </translation>
     </message>
     <message>
         <source>这是样稿：没有编号，也没有登记。</source>
@@ -4130,9 +4977,26 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>全部学年</source>
         <translation>All school years</translation>
     </message>
-    <message>
-        <source>共 %1 份</source>
-        <translation>%1 letters</translation>
+    <message numerus="yes">
+        <source>共 %n 份</source>
+        <translation>
+            <numerusform>%n letter</numerusform>
+            <numerusform>%n letters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>重新打印 %n 份（各按登记时的模板版本）。</source>
+        <translation>
+            <numerusform>%n letter reprinted (with the template version it was registered with).</numerusform>
+            <numerusform>%n letters reprinted (each with the template version it was registered with).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 份责任书的登记：%1</source>
+        <translation>
+            <numerusform>Exported the register of %n letter: %1</numerusform>
+            <numerusform>Exported the register of %n letters: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>查找责任书</source>
@@ -4151,10 +5015,6 @@ If this keeps happening, please send that file to technical support.</translatio
         <translation>Generating...</translation>
     </message>
     <message>
-        <source>重新打印 %1 份（各按登记时的模板版本）。</source>
-        <translation>%1 letters reprinted (each with the template version it was registered with).</translation>
-    </message>
-    <message>
         <source>导出责任状登记表</source>
         <translation>Export the letters register</translation>
     </message>
@@ -4169,10 +5029,6 @@ If this keeps happening, please send that file to technical support.</translatio
     <message>
         <source>导出</source>
         <translation>Export</translation>
-    </message>
-    <message>
-        <source>已导出 %1 份责任书的登记：%2</source>
-        <translation>Exported the register of %1 letters: %2</translation>
     </message>
 </context>
 <context>
@@ -4552,9 +5408,12 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>本机缺少 PDF 预览组件（QtPdf），请用“另存为 PDF”保存后用其他程序打开。</source>
         <translation>The PDF preview component (QtPdf) is missing on this computer. Use &quot;Save as PDF&quot; and open the file with another program.</translation>
     </message>
-    <message>
-        <source>共 %1 页</source>
-        <translation>%1 pages</translation>
+    <message numerus="yes">
+        <source>共 %n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
     <message>
         <source>另存为 PDF</source>
@@ -4599,9 +5458,12 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>重新写出回执</source>
         <translation>Write the receipt again</translation>
     </message>
-    <message>
-        <source>有 %1 处冲突：同一项内容在两个站点都改过。程序按时间先后自动选定一个值（各站点选得一样），另一个值保留在“冲突”标签页里，导入后可以在那里改用它。</source>
-        <translation>%1 conflicts: the same item was changed at both sites. The program picks one value by time (every site picks the same one) and keeps the other on the &quot;Conflicts&quot; tab, where you can switch to it after the import.</translation>
+    <message numerus="yes">
+        <source>有 %n 处冲突：同一项内容在两个站点都改过。程序按时间先后自动选定一个值（各站点选得一样），另一个值保留在“冲突”标签页里，导入后可以在那里改用它。</source>
+        <translation>
+            <numerusform>%n conflict: the same item was changed at both sites. The program picks one value by time (every site picks the same one) and keeps the other on the &quot;Conflicts&quot; tab, where you can switch to it after the import.</numerusform>
+            <numerusform>%n conflicts: the same item was changed at both sites. The program picks one value by time (every site picks the same one) and keeps the other on the &quot;Conflicts&quot; tab, where you can switch to it after the import.</numerusform>
+        </translation>
     </message>
     <message>
         <source>应用</source>
@@ -4649,9 +5511,12 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>正在统计人数…</source>
         <translation>Counting...</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>共 %1 人</source>
-        <translation>%1 pupils</translation>
+        <translation>
+            <numerusform>%1 pupil</numerusform>
+            <numerusform>%1 pupils</numerusform>
+        </translation>
     </message>
     <message>
         <source>学生台账</source>
@@ -4799,17 +5664,23 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>内容：</source>
         <translation>Contents:</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1，变更序号 %2–%3，共 %4 行</source>
-        <translation>%1, changes %2–%3, %4 rows</translation>
+        <translation>
+            <numerusform>%1, changes %2–%3, %4 row</numerusform>
+            <numerusform>%1, changes %2–%3, %4 rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>确认收到第 %1 号同步包。</source>
         <translation>Confirms receipt of sync package no. %1.</translation>
     </message>
-    <message>
-        <source>导入时发现 %1 处冲突（见“冲突”标签页）。</source>
-        <translation>%1 conflicts found during the import (see the &quot;Conflicts&quot; tab).</translation>
+    <message numerus="yes">
+        <source>导入时发现 %n 处冲突（见“冲突”标签页）。</source>
+        <translation>
+            <numerusform>%n conflict found during the import (see the &quot;Conflicts&quot; tab).</numerusform>
+            <numerusform>%n conflicts found during the import (see the &quot;Conflicts&quot; tab).</numerusform>
+        </translation>
     </message>
     <message>
         <source>没有数据变更。</source>
@@ -5652,9 +6523,12 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>尚未确认</source>
         <translation>Not confirmed yet</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>约 %1 行</source>
-        <translation>about %1 rows</translation>
+        <translation>
+            <numerusform>about %1 row</numerusform>
+            <numerusform>about %1 rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>无</source>
@@ -5716,13 +6590,19 @@ If this keeps happening, please send that file to technical support.</translatio
         <source>同步包</source>
         <translation>Sync package</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%1 行</source>
-        <translation>%1 rows</translation>
+        <translation>
+            <numerusform>%1 row</numerusform>
+            <numerusform>%1 rows</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>，冲突 %1 处</source>
-        <translation>, %1 conflicts</translation>
+    <message numerus="yes">
+        <source>，冲突 %n 处</source>
+        <translation>
+            <numerusform>, %n conflict</numerusform>
+            <numerusform>, %n conflicts</numerusform>
+        </translation>
     </message>
     <message>
         <source>第 %1 号</source>
@@ -5959,23 +6839,32 @@ After unpairing, its sync packages and receipts are no longer accepted and no pa
         <source>同步包</source>
         <translation>sync package</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>已导出发给“%1”的第 %2 号%3，共 %4 行：
 %5
 
 请把文件交给对方导入，再把对方生成的回执带回来导入。</source>
-        <translation>Exported %3 no. %2 for &quot;%1&quot;, %4 rows:
+        <translation>
+            <numerusform>Exported %3 no. %2 for &quot;%1&quot;, %4 row:
 %5
 
-Give the file to the other site to import, then bring back the receipt it makes and import it here.</translation>
+Give the file to the other site to import, then bring back the receipt it makes and import it here.</numerusform>
+            <numerusform>Exported %3 no. %2 for &quot;%1&quot;, %4 rows:
+%5
+
+Give the file to the other site to import, then bring back the receipt it makes and import it here.</numerusform>
+        </translation>
     </message>
     <message>
         <source>（没有新的变更：这个同步包只告诉对方本站点的进度。）</source>
         <translation>(No new changes: this package only tells the other site how far this site has got.)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>另有 %1 行不属于本站点的范围（其他学校或乡镇的记录），没有发送，仍保留在本站点。</source>
-        <translation>%1 more rows are outside this site&apos;s scope (records of other schools or townships); they were not sent and stay at this site.</translation>
+        <translation>
+            <numerusform>%1 more row is outside this site&apos;s scope (a record of another school or township); it was not sent and stays at this site.</numerusform>
+            <numerusform>%1 more rows are outside this site&apos;s scope (records of other schools or townships); they were not sent and stay at this site.</numerusform>
+        </translation>
     </message>
     <message>
         <source>导入同步包或回执</source>
@@ -6036,13 +6925,19 @@ Give the file to the other site to import, then bring back the receipt it makes 
         <source>筛选：无（全部）</source>
         <translation>Filter: none (all)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>共 %1 条</source>
-        <translation>%1 rows</translation>
+        <translation>
+            <numerusform>%1 row</numerusform>
+            <numerusform>%1 rows</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>只打印了前 %1 条（共 %2 条）。完整名单请用“文件 → 导出台账”导出后打印。</source>
-        <translation>Only the first %1 of %2 rows were printed. For the full list use File → Export ledger and print that.</translation>
+        <translation>
+            <numerusform>Only the first %1 of %2 row were printed. For the full list use File → Export ledger and print that.</numerusform>
+            <numerusform>Only the first %1 of %2 rows were printed. For the full list use File → Export ledger and print that.</numerusform>
+        </translation>
     </message>
     <message>
         <source>打印时间：%1</source>
@@ -6138,13 +7033,23 @@ Give the file to the other site to import, then bring back the receipt it makes 
         <source>%1年级%2班</source>
         <translation>Grade %1, class %2</translation>
     </message>
-    <message>
-        <source>%1 天</source>
-        <translation>%1 days</translation>
+    <message numerus="yes">
+        <source>%n天没有任何记录</source>
+        <translation>
+            <numerusform>Nothing recorded for %n day</numerusform>
+            <numerusform>Nothing recorded for %n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>今天</source>
         <translation>today</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 天</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message>
         <source>个案 %1：单击姓名打开</source>
@@ -6159,10 +7064,6 @@ Give the file to the other site to import, then bring back the receipt it makes 
         <translation>Notice deadline %1 has passed: check whether the pupil is back</translation>
     </message>
     <message>
-        <source>%1天没有任何记录</source>
-        <translation>Nothing recorded for %1 days</translation>
-    </message>
-    <message>
         <source>；应办：%1</source>
         <translation>; due: %1</translation>
     </message>
@@ -6170,9 +7071,12 @@ Give the file to the other site to import, then bring back the receipt it makes 
         <source>目前没有到期或逾期的事项。</source>
         <translation>Nothing is due or overdue.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>共 %1 个个案需要处理</source>
-        <translation>%1 cases to deal with</translation>
+        <translation>
+            <numerusform>%1 case to deal with</numerusform>
+            <numerusform>%1 cases to deal with</numerusform>
+        </translation>
     </message>
     <message>
         <source>，其中 %1 个走访已逾期</source>

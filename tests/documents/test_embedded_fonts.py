@@ -3,6 +3,7 @@ Helvetica/Times/Courier, which a viewer or printer would replace with whatever i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from kongchuo_desktop.services.demo import create_demo
 from kongchuo_desktop.services.reports.export import export_report
 from kongchuo_desktop.services.reports.monthly import monthly_report
 from kongchuo_desktop.store.database import open_database
-from kongchuo_desktop.store.models import Case, CaseNotice
+from kongchuo_desktop.store.models import CaseNotice, Visit
 from tests.reports import kit
 
 STANDARD = re.compile(rb"/BaseFont\s*/(Helvetica|Times|Courier|Symbol|ZapfDingbats)")
@@ -54,12 +55,12 @@ def test_monthly_report_pdf(tmp_path: Path) -> None:
 
 def test_case_documents_and_letters(tmp_path: Path) -> None:
     path = tmp_path / "demo.sqlite"
-    create_demo(path, students=300, seed=3)
+    create_demo(path, students=300, seed=3, today=dt.date(2026, 11, 16))
     db = open_database(path)
     try:
         actor = accounts.ensure_demo_admin(db)
-        with db.read_session() as session:
-            case_id = session.scalars(select(Case.id)).first()
+        with db.read_session() as session:  # a case with a visit: the report needs one
+            case_id = session.scalars(select(Visit.case_id)).first()
             notice_id = session.scalars(select(CaseNotice.id)).first()
         assert case_id is not None and notice_id is not None
         _assert_embedded_only(case_documents.report_pdf(db, actor, case_id), "the case report (三访一报告)")

@@ -1,5 +1,6 @@
-"""Reads the GUI modules' syntax trees for the translation tests: Chinese text outside tr()/translate(), and
-translation calls that lupdate cannot file under the context Qt looks them up in at run time."""
+"""Reads the GUI modules' syntax trees for the translation tests: Chinese text outside tr()/translate(),
+translation calls that lupdate cannot file under the context Qt looks them up in at run time, and %n counts
+passed no count."""
 
 from __future__ import annotations
 
@@ -80,6 +81,26 @@ def untranslated_literals(path: Path) -> list[Finding]:
                 )
         if not exempt:
             out.append(Finding(path.name, node.lineno, node.value))  # type: ignore[attr-defined]
+    return out
+
+
+PLURAL = re.compile(r"%L?n")
+
+
+def plural_calls_without_count(path: Path) -> list[Finding]:
+    """tr()/translate() calls whose text has a %n count but no count passed positionally: Qt only puts
+    n in for %n and picks the plural form when it gets n, and lupdate only sees a positional n
+    (self.tr(text, "", n), QCoreApplication.translate(context, text, None, n))."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or _name(node.func) not in ("tr", "translate"):
+            continue
+        position = 0 if _name(node.func) == "tr" else 1
+        if len(node.args) <= position or not _is_literal(node.args[position]):
+            continue
+        if PLURAL.search(node.args[position].value) and len(node.args) < position + 3:  # type: ignore[attr-defined]
+            out.append(Finding(path.name, node.lineno, f"%n without a positional count: {ast.unparse(node)[:100]}"))
     return out
 
 
