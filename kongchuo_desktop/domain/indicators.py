@@ -18,9 +18,10 @@ a year.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, NamedTuple
 
 from kongchuo_desktop.domain import past_grade, school_age
 from kongchuo_desktop.domain.codes import JUNIOR_GRADES, PRIMARY_GRADES
@@ -209,9 +210,9 @@ def unavailable(key: str, note: str, definition: tuple[str, ...] = ()) -> Indica
 
 
 # --- pupils read historically --------------------------------------------------------------------
-@dataclass(frozen=True)
-class Change:
-    """A 学籍异动 as the formulas need it: kind, day, status before (None: not yet on roll) and after."""
+class Change(NamedTuple):
+    """A 学籍异动 as the formulas need it: kind, day, status before (None: not yet on roll) and after.
+    (Light tuples: a city loads about a million of these records.)"""
 
     kind: str
     day: dt.date
@@ -219,8 +220,7 @@ class Change:
     after: str
 
 
-@dataclass(frozen=True)
-class PupilRecord:
+class PupilRecord(NamedTuple):
     """A pupil as the formulas need it.
 
     grade / status: as stored now; enrolled_on: 入学日期 (None = unknown: taken as on roll before
@@ -288,10 +288,26 @@ def reference_year(pupil: PupilRecord, current_year: int) -> int:
     return past_grade.reference_year(pupil.status, last, current_year)
 
 
+# past_grade.offset depends only on a handful of small values: computed once per combination.
+_offset = functools.lru_cache(maxsize=65_536)(past_grade.offset)
+
+
+def grade_offset(pupil: PupilRecord, current_year: int) -> int | None:
+    """grade − school year for the pupil: their grade in school year Y is this + Y (None: no grade)."""
+    if pupil.grade is None:
+        return None
+    entry, changes = pupil.enrolled_on, pupil.changes
+    # reference_year, inline: this runs for every pupil in every indicator
+    last = changes[-1].day if changes else None
+    reference = past_grade.reference_year(pupil.status, last, current_year)
+    return _offset(pupil.grade, pupil.kind, None if entry is None else year_of(entry), reference)
+
+
 def grade_in(pupil: PupilRecord, year: int, current_year: int) -> int | None:
     """The grade the pupil was (or would have been) in during school year `year` (domain.past_grade,
     the rule the monthly reports count by)."""
-    return past_grade.grade_in(pupil.grade, pupil.kind, pupil.enrolled_on, reference_year(pupil, current_year), year)
+    offset = grade_offset(pupil, current_year)
+    return None if offset is None else offset + year
 
 
 def changes_between(pupil: PupilRecord, kind: str, start: dt.date, end: dt.date) -> int:
@@ -319,9 +335,16 @@ def recorded_years(pupils: Iterable[PupilRecord], grades: Iterable[int], current
     if not wanted:
         return None
     seen: dict[int, set[int]] = {}
+    done: set[tuple[int, int, int]] = set()  # (offset, first year, last year) already counted
+    low, high = min(wanted), max(wanted)
     for pupil in pupils:
-        for year in roll_years(pupil, current_year):
-            grade = grade_in(pupil, year, current_year)
+        years = roll_years(pupil, current_year)
+        offset = grade_offset(pupil, current_year) if years else None
+        if offset is None or (offset, years.start, years.stop) in done:
+            continue
+        done.add((offset, years.start, years.stop))
+        for year in range(max(years.start, low - offset), min(years.stop, high - offset + 1)):
+            grade = offset + year
             if grade in wanted:
                 seen.setdefault(year, set()).add(grade)
     first: int | None = None
@@ -333,8 +356,7 @@ def recorded_years(pupils: Iterable[PupilRecord], grades: Iterable[int], current
 
 
 # --- the four indicators -------------------------------------------------------------------------
-@dataclass(frozen=True)
-class ChildRecord:
+class ChildRecord(NamedTuple):
     """A child of the township's register as 入学率 needs it.
 
     birth_date: None = unknown (counted as of school age); situation: as registered;
@@ -352,7 +374,12 @@ def in_age_window(birth: dt.date | None, year: int, defs: Definitions, cutoff: s
     """Whether a child is of school age in school year `year` under the definitions."""
     if birth is None:
         return True
-    if defs.age_window == "6-15":
+    return _of_school_age(birth, year, defs.age_window, cutoff)
+
+
+@functools.lru_cache(maxsize=65_536)  # a register's children share a few thousand birthdays
+def _of_school_age(birth: dt.date, year: int, age_window: str, cutoff: school_age.Cutoff) -> bool:
+    if age_window == "6-15":
         month, day = cutoff
         return dt.date(year - 16, month, day) < birth <= dt.date(year - 6, month, day)
     return school_age.is_compulsory_age(birth, year, cutoff)

@@ -35,7 +35,7 @@ from kongchuo_desktop.services import clock
 from kongchuo_desktop.services import dashboard as dash
 from kongchuo_desktop.services.actor import Actor
 from kongchuo_desktop.services.errors import ServiceError
-from kongchuo_desktop.services.indicators import BreakdownRow, indicator_breakdown
+from kongchuo_desktop.services.indicators import BreakdownRow
 from kongchuo_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -224,11 +224,12 @@ class DashboardPage(QWidget):
         generation, year, today = self._generation, self.year, clock.today()
         db, actor = self._db, self._actor
 
-        def work(_progress: tasks.Progress) -> tuple[int, dash.Dashboard, list[BreakdownRow]]:
-            figures = dash.build_dashboard(db, actor, today, year)
-            return generation, figures, indicator_breakdown(db, actor, year, today)
+        def work(progress: tasks.Progress) -> tuple[int, dash.Dashboard, list[BreakdownRow]]:
+            figures, breakdown = dash.dashboard_and_breakdown(db, actor, today, year, progress)
+            return generation, figures, breakdown
 
         task = tasks.Task(work)
+        task.progressed.connect(lambda done, _total, _text, g=generation: self._progressed(g, done))
         task.succeeded.connect(self._arrived)
         task.failed.connect(self._failed)
         task.finished.connect(lambda t=task: _forget(t))
@@ -241,6 +242,16 @@ class DashboardPage(QWidget):
         self.status.setText(self.tr("正在读取数据……"))
         self.refresh_button.setEnabled(False)
         task.start()
+
+    def _progressed(self, generation: int, done: int) -> None:
+        # The steps of services.dashboard.dashboard_and_breakdown (only when something is computed).
+        steps = {
+            0: self.tr("正在计算：读取学籍和学籍异动……"),
+            1: self.tr("正在计算：指标和图表……"),
+            2: self.tr("正在计算：各乡镇、学校的指标……"),
+        }
+        if generation == self._generation and done in steps:
+            self.status.setText(steps[done])
 
     def _arrived(self, result: tuple[int, dash.Dashboard, list[BreakdownRow]]) -> None:
         generation, figures, breakdown = result

@@ -1,7 +1,9 @@
 """The dashboard's figures (数据看板) and the list behind each bar: new dropouts by month, 入学率 per
 township against the 100% target, special-group counts, overdue visits, and the indicator tiles.
 
-`build_dashboard(db, actor)` reads everything for the actor's scope in one session;
+`build_dashboard(db, actor)` reads everything for the actor's scope in one session (the page uses
+`dashboard_and_breakdown`, which also gives the indicator window's table from the same reading;
+both are kept until the next write, services.indicators.results_cache);
 `list_behind(db, actor, kind, key, …)` gives the pupils, children or cases behind one bar or point.
 Units: a whole-site actor (bureau, administrator) sees townships; township and school actors see
 their schools.
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, and_, func, select
@@ -19,6 +22,7 @@ from sqlalchemy.orm import Session
 from kongchuo_desktop.domain import indicators as ind
 from kongchuo_desktop.domain.codes import SPECIAL_GROUPS, grade_label
 from kongchuo_desktop.domain.status import ACTIVE_STATUSES
+from kongchuo_desktop.gc_pause import gc_paused
 from kongchuo_desktop.services import clock
 from kongchuo_desktop.services import indicators as si
 from kongchuo_desktop.services import permissions as perms
@@ -36,6 +40,8 @@ MONTHS = 12
 LIST_LIMIT = 2000
 DROPOUTS, ENROLMENT, GROUPS, OVERDUE = "dropouts", "enrolment", "groups", "overdue"
 KINDS = (DROPOUTS, ENROLMENT, GROUPS, OVERDUE)
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, text), as gui.tasks reports it."""
 GROUP_LABELS = dict(SPECIAL_GROUPS)
 GROUP_LABELS["poverty"] = "脱贫户"  # short enough for an axis label; the list title says 建档立卡 too
 
@@ -163,37 +169,89 @@ def _names(session: Session) -> tuple[dict[str, str], dict[str, str]]:
 # --- the dashboard --------------------------------------------------------------------------------
 def build_dashboard(db: Database, actor: Actor, today: dt.date | None = None, year: int | None = None) -> Dashboard:
     """The dashboard of the actor's scope as of `today` (indicators for school year `year`,
-    default the current one)."""
+    default the current one); computed once per data version (services.indicators.results_cache)."""
+    return dashboard_and_breakdown(db, actor, today, year, with_breakdown=False)[0]
+
+
+def dashboard_and_breakdown(
+    db: Database,
+    actor: Actor,
+    today: dt.date | None = None,
+    year: int | None = None,
+    progress: Progress | None = None,
+    with_breakdown: bool = True,
+) -> tuple[Dashboard, list[si.BreakdownRow]]:
+    """The dashboard and the indicators per township and school (the indicator window's table, as
+    indicator_breakdown gives them) from one reading of the data; each is computed once per data
+    version, scope, day, school year and settings, and kept in memory. progress(done, total, text)
+    is called between the steps when something has to be computed."""
     today = today or clock.today()
     period = si.period_for(year, today)
-    with db.read_session() as session:
+    cache = si.results_cache(db)
+    report = progress or _quiet
+    with db.read_session() as session, gc_paused():  # millions of records, no reference cycles
         township_id, school_id = si.resolve_scope(session, actor, None, None)
-        unit = _unit_of((township_id, school_id))
-        towns, schools = _names(session)
+        settings = si.settings_key(session)
+        version = si.data_version(session)
+        figures_key = ("dashboard", township_id, school_id, actor.can(perms.CASE_READ), today, period, *settings)
+        rows_key = ("breakdown", township_id, school_id, period, *settings)
+        figures = cache.get(version, figures_key)
+        rows = cache.get(version, rows_key) if with_breakdown else ()
+        if figures is not None and rows is not None:
+            return figures, list(rows)  # type: ignore[return-value,call-overload]
+        report(0, 3, "正在读取学籍和学籍异动……")
         data = si.load(session, township_id, school_id)
-        tiles = si.indicators_of(data, data.pupils, period, township_id, school_id)
-        months = month_starts(today)
-        dropouts = _dropout_series(session, township_id, school_id, unit, months, towns, schools)
-        notes: dict[str, str] = {}
-        enrolment: list[Bar] = []
-        if school_id is None:
-            register_towns = sorted((t for t in data.children if t is not None), key=lambda t: towns.get(t, ""))
-            for town in register_towns:  # (入学率 only: the other three are not drawn per township)
-                indicator = si.enrolment_of(data, period, town)
-                enrolment.append(Bar(town, towns.get(town, ""), indicator.value or 0.0, indicator))
-            if not enrolment:
-                notes[ENROLMENT] = si.NO_REGISTER
-            elif township_id is None and len(enrolment) < len(towns):
-                missing = len(towns) - len(enrolment)
-                notes[ENROLMENT] = f"另有 {missing} 个乡镇没有登记适龄儿童，未列出"
-        else:
-            notes[ENROLMENT] = si.NOT_FOR_SCHOOLS
-        groups = _group_counts(session, township_id, school_id)
-        overdue: tuple[Bar, ...] | None = None
-        if actor.can(perms.CASE_READ):
-            overdue = _overdue(session, township_id, school_id, unit, today, towns, schools)
-        else:
-            notes[OVERDUE] = "您的角色不能查看控辍个案"
+        if figures is None:
+            report(1, 3, "正在计算指标和图表……")
+            figures = _figures(session, actor, data, today, period, township_id, school_id)
+            cache.put(version, figures_key, figures)
+        if rows is None:
+            report(2, 3, "正在按乡镇和学校计算指标……")
+            rows = tuple(si.breakdown_of(data, period, township_id, school_id))
+            cache.put(version, rows_key, rows)
+    report(3, 3, "")
+    return figures, list(rows)  # type: ignore[return-value,call-overload]
+
+
+def _quiet(_done: int, _total: int, _text: str) -> None:
+    pass
+
+
+def _figures(
+    session: Session,
+    actor: Actor,
+    data: si.Loaded,
+    today: dt.date,
+    period: ind.Period,
+    township_id: str | None,
+    school_id: str | None,
+) -> Dashboard:
+    """The dashboard's figures from the loaded data and a few counts."""
+    unit = _unit_of((township_id, school_id))
+    towns, schools = _names(session)
+    tiles = si.indicators_of(data, data.pupils, period, township_id, school_id)
+    months = month_starts(today)
+    dropouts = _dropout_series(session, township_id, school_id, unit, months, towns, schools)
+    notes: dict[str, str] = {}
+    enrolment: list[Bar] = []
+    if school_id is None:
+        register_towns = sorted((t for t in data.children if t is not None), key=lambda t: towns.get(t, ""))
+        for town in register_towns:  # (入学率 only: the other three are not drawn per township)
+            indicator = si.enrolment_of(data, period, town)
+            enrolment.append(Bar(town, towns.get(town, ""), indicator.value or 0.0, indicator))
+        if not enrolment:
+            notes[ENROLMENT] = si.NO_REGISTER
+        elif township_id is None and len(enrolment) < len(towns):
+            missing = len(towns) - len(enrolment)
+            notes[ENROLMENT] = f"另有 {missing} 个乡镇没有登记适龄儿童，未列出"
+    else:
+        notes[ENROLMENT] = si.NOT_FOR_SCHOOLS
+    groups = _group_counts(session, township_id, school_id)
+    overdue: tuple[Bar, ...] | None = None
+    if actor.can(perms.CASE_READ):
+        overdue = _overdue(session, township_id, school_id, unit, today, towns, schools)
+    else:
+        notes[OVERDUE] = "您的角色不能查看控辍个案"
     return Dashboard(today, unit, tiles.scope, months, dropouts, tuple(enrolment), groups, overdue, tiles, notes)
 
 

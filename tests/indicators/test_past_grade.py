@@ -43,7 +43,7 @@ def test_every_demo_pupil_is_in_the_same_grade_for_the_indicators_as_for_the_rep
     template = demo_databases(students=900, seed=11, today=TODAY, cases=False)  # shared with tests/reports
     current = school_year_of(TODAY)
     with opened_copy(template, tmp_path) as db, db.read_session() as session:
-        records = {p.id: p for p in si.load_pupils(session, [])}
+        records = {p.id: p for p in si.load_pupils(session)}
         pupils = load_pupils(session, select(Student.id), None)
     assert len(records) == len(pupils) > 800
     kinds = {p.kind for p in records.values()}
