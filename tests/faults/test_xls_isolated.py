@@ -134,10 +134,22 @@ def test_the_memory_cap_caps():
     assert done.stdout.strip() == "refused", done.stderr
 
 
-def test_the_frozen_app_starts_itself_as_the_child(monkeypatch):
+def test_the_frozen_app_starts_itself_as_the_child(monkeypatch, tmp_path):
+    bundle = tmp_path / "kongchuo"
+    bundle.mkdir()
+    suffix = ".exe" if sys.platform == "win32" else ""
+    gui, console = bundle / f"kongchuo-gui{suffix}", bundle / f"kongchuo{suffix}"
+    gui.write_bytes(b"")
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert isolated.child_command() == [sys.executable, isolated.CHILD_FLAG]
-    monkeypatch.delattr(sys, "frozen")
+    monkeypatch.setattr(sys, "executable", str(gui))
+    # Only the windowed program is there: it answers itself.
+    assert isolated.child_command() == [str(gui), isolated.CHILD_FLAG]
+    # Beside the console program, the windowed one (which may have no stdout) starts that one.
+    console.write_bytes(b"")
+    assert isolated.child_command() == [str(console), isolated.CHILD_FLAG]
+    monkeypatch.setattr(sys, "executable", str(console))
+    assert isolated.child_command() == [str(console), isolated.CHILD_FLAG]
+    monkeypatch.undo()  # from source: the module itself
     assert isolated.child_command()[1:] == ["-m", "kongchuo_desktop.importing.isolated"]
 
 
