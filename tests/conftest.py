@@ -65,3 +65,20 @@ def township_db(township_template: Path, tmp_path: Path) -> Iterator[Database]:
     """A new township site (金河镇) with two schools of its own and one in another township."""
     with opened_copy(township_template, tmp_path) as db:
         yield db
+
+
+@pytest.fixture
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str | None, str | None]]:
+    """The scopes services.indicators.load read, in order (every computation of the indicators or
+    the dashboard reads once; tests/indicators and tests/dashboard count them)."""
+    from kongchuo_desktop.services import indicators as si
+
+    seen: list[tuple[str | None, str | None]] = []
+    real = si.load
+
+    def counting(session, township_id, school_id):  # type: ignore[no-untyped-def]
+        seen.append((township_id, school_id))
+        return real(session, township_id, school_id)
+
+    monkeypatch.setattr(si, "load", counting)
+    return seen

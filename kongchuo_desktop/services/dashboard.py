@@ -194,7 +194,7 @@ def dashboard_and_breakdown(
         settings = si.settings_key(session)
         version = si.data_version(session)
         figures_key = ("dashboard", township_id, school_id, actor.can(perms.CASE_READ), today, period, *settings)
-        rows_key = ("breakdown", township_id, school_id, period, *settings)
+        rows_key = si.result_key("breakdown", township_id, school_id, period, settings)
         figures = cache.get(version, figures_key)
         rows = cache.get(version, rows_key) if with_breakdown else ()
         if figures is not None and rows is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from operator import itemgetter
@@ -319,17 +319,10 @@ def compute_indicators(
     """The four indicators of a scope (default: the actor's whole scope) for a school year
     (default: the current one, up to today); computed once per data version (results_cache)."""
     period = period_for(year, today)
-    with db.read_session() as session:
-        township_id, school_id = resolve_scope(session, actor, township_id, school_id)
-        key = ("indicators", township_id, school_id, period, *settings_key(session))
-        version = data_version(session)
-        found = results_cache(db).get(version, key)
-        if found is not None:
-            return found  # type: ignore[no-any-return]
-        data = load(session, township_id, school_id)
-    with gc_paused():
-        result = indicators_of(data, data.pupils, period, township_id, school_id)
-    return results_cache(db).put(version, key, result)  # type: ignore[no-any-return]
+    return _computed_once(  # type: ignore[no-any-return]
+        db, actor, "indicators", period, township_id, school_id,
+        lambda data, town, school: indicators_of(data, data.pupils, period, town, school),
+    )  # fmt: skip
 
 
 def indicator_breakdown(
@@ -338,17 +331,42 @@ def indicator_breakdown(
     """The indicators of every township in the actor's scope, each followed by its schools
     (computed once per data version, like compute_indicators)."""
     period = period_for(year, today)
+    rows = _computed_once(
+        db, actor, "breakdown", period, None, None,
+        lambda data, town, school: tuple(breakdown_of(data, period, town, school)),
+    )  # fmt: skip
+    return list(rows)  # type: ignore[call-overload]
+
+
+def result_key(
+    what: str, township_id: str | None, school_id: str | None, period: ind.Period, settings: tuple[object, ...]
+) -> tuple[object, ...]:
+    """The results_cache key of `what` ("indicators", "breakdown") for a scope, period and settings."""
+    return (what, township_id, school_id, period, *settings)
+
+
+def _computed_once(
+    db: Database,
+    actor: Actor,
+    what: str,
+    period: ind.Period,
+    township_id: str | None,
+    school_id: str | None,
+    compute: Callable[[Loaded, str | None, str | None], object],
+) -> object:
+    """compute(data, township, school) for the actor's scope, or the result kept for the same key
+    at the current data version; a new result is kept."""
     with db.read_session() as session:
-        township_id, school_id = resolve_scope(session, actor, None, None)
-        key = ("breakdown", township_id, school_id, period, *settings_key(session))
+        township_id, school_id = resolve_scope(session, actor, township_id, school_id)
+        key = result_key(what, township_id, school_id, period, settings_key(session))
         version = data_version(session)
         found = results_cache(db).get(version, key)
         if found is not None:
-            return list(found)  # type: ignore[call-overload]
+            return found
         data = load(session, township_id, school_id)
     with gc_paused():
-        rows = breakdown_of(data, period, township_id, school_id)
-    return list(results_cache(db).put(version, key, tuple(rows)))  # type: ignore[call-overload]
+        result = compute(data, township_id, school_id)
+    return results_cache(db).put(version, key, result)
 
 
 def breakdown_of(

@@ -4,28 +4,11 @@ after a write, 刷新 computes the new figures."""
 
 from __future__ import annotations
 
-import pytest
-
 from kongchuo_desktop.domain import indicators as ind
 from kongchuo_desktop.gui.dashboard_page import DashboardPage
 from kongchuo_desktop.services import indicator_settings
-from kongchuo_desktop.services import indicators as si
 from kongchuo_desktop.services.actor import DEMO_ADMIN
 from kongchuo_desktop.services.sites import site_info
-
-
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str | None, str | None]]:
-    """The scopes si.load read (every computation reads once)."""
-    seen: list[tuple[str | None, str | None]] = []
-    real = si.load
-
-    def counting(session, township_id, school_id):  # type: ignore[no-untyped-def]
-        seen.append((township_id, school_id))
-        return real(session, township_id, school_id)
-
-    monkeypatch.setattr(si, "load", counting)
-    return seen
 
 
 def loaded(qtbot, page: DashboardPage) -> DashboardPage:

@@ -19,20 +19,6 @@ from tests.indicators.conftest import TODAY, YEAR
 
 
 @pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str | None, str | None]]:
-    """The scopes si.load read, in order (every computation reads once)."""
-    seen: list[tuple[str | None, str | None]] = []
-    real = si.load
-
-    def counting(session, township_id, school_id):  # type: ignore[no-untyped-def]
-        seen.append((township_id, school_id))
-        return real(session, township_id, school_id)
-
-    monkeypatch.setattr(si, "load", counting)
-    return seen
-
-
-@pytest.fixture
 def dropout(tmp_path: Path) -> StatusChangeRequest:
     """b1 (金河镇, on roll since 1 September) drops out on 4 May 2026, with a scanned proof."""
     proof = tmp_path / "证明.jpg"
