@@ -14,6 +14,7 @@ from kongchuo_desktop.domain.pinyin import name_keys
 from kongchuo_desktop.services.sites import init_site, school_by_name, township_by_name
 from kongchuo_desktop.store.database import open_database
 from kongchuo_desktop.store.models import Student
+from tests.bench.common import finished, reusable
 
 TOWNSHIPS = ["好里堡街道", "河西街道", "森工街道", "河东街道", "金河镇", "阿龙山镇", "满归镇", "得耳布尔镇", "敖鲁古雅鄂温克族乡"]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -28,13 +29,9 @@ def _id(rng: random.Random) -> str:
 
 def build(path: Path, students: int, seed: int = 1) -> Path:
     """Create (or reuse, when it is already there for the same size/version) a big database."""
-    marker = path.with_suffix(".done")
     stamp = f"{students}:{seed}:{VERSION}"
-    if path.exists() and marker.exists() and marker.read_text() == stamp:
+    if reusable(path, stamp):
         return path
-    for suffix in ("", "-wal", "-shm", ".lock"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    marker.unlink(missing_ok=True)
     started = time.perf_counter()
     rng = random.Random(seed)
     db = open_database(path, create=True)
@@ -96,6 +93,6 @@ def build(path: Path, students: int, seed: int = 1) -> Path:
     conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    marker.write_text(stamp)
+    finished(path, stamp)
     print(f"generated {students:,} students in {time.perf_counter() - started:.1f} s → {path}")
     return path

@@ -15,6 +15,23 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+def reusable(path: Path, stamp: str) -> bool:
+    """True when a generated bench database at `path` was finished for the same `stamp` (size,
+    seed, generator version …; see finished()); otherwise removes what is there and returns False."""
+    marker = path.with_suffix(".done")
+    if path.exists() and marker.exists() and marker.read_text() == stamp:
+        return True
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    marker.unlink(missing_ok=True)
+    return False
+
+
+def finished(path: Path, stamp: str) -> None:
+    """Mark the database at `path` as completely generated for `stamp` (reusable() then keeps it)."""
+    path.with_suffix(".done").write_text(stamp)
+
+
 def timed(fn: Callable[[], object], repeat: int = 1) -> list[float]:
     """Wall-clock seconds of each of `repeat` calls."""
     times = []

@@ -31,7 +31,7 @@ import time
 import uuid
 from pathlib import Path
 
-from common import OUT, Report, median, timed  # type: ignore[import-not-found]
+from common import OUT, Report, finished, median, reusable, timed  # type: ignore[import-not-found]
 
 from kongchuo_desktop.services.actor import SYSTEM
 from kongchuo_desktop.services.reports.monthly import monthly_report
@@ -124,13 +124,9 @@ class _Writer:
 def build(path: Path, students: int, today: dt.date, seed: int = 7) -> Path:
     """A bureau database of `students` pupil records with five school years of consistent history
     (see the module docstring)."""
-    marker = path.with_suffix(".done")
     stamp = f"{students}:{seed}:{VERSION}:{today.isoformat()}"
-    if path.exists() and marker.exists() and marker.read_text() == stamp:
+    if reusable(path, stamp):
         return path
-    for suffix in ("", "-wal", "-shm", ".lock"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    marker.unlink(missing_ok=True)
     started = time.perf_counter()
     rng = random.Random(seed)
     db = open_database(path, create=True)
@@ -266,7 +262,7 @@ def build(path: Path, students: int, today: dt.date, seed: int = 7) -> Path:
     conn.execute("ANALYZE")
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    marker.write_text(stamp)
+    finished(path, stamp)
     print(
         f"generated {writer.n_students:,} students ({len(roll):,} on roll now), {writer.n_changes:,} status changes "
         f"over {YEARS} school years in {time.perf_counter() - started:.1f} s → {path}"
